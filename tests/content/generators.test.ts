@@ -1,0 +1,43 @@
+/**
+ * The committed content is exactly what the committed scripts produce: the datasets
+ * (datasets/generate.py --check), the starter notebooks (datasets/build_notebooks.py --check),
+ * and the calibration scores in pack.json (datasets/calibrate.py --check, which also scores
+ * every baseline and reference through the kernel companion's ONNX conversion and onnxruntime).
+ * Needs the project's Python environment (.venv, `npm run setup:python`).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PYTHON = path.join(ROOT, '.venv', process.platform === 'win32' ? 'Scripts/python.exe' : 'bin/python');
+const hasVenv = fs.existsSync(PYTHON);
+const hasOnnxruntime = hasVenv && spawnSync(PYTHON, ['-c', 'import onnxruntime'], { stdio: 'ignore' }).status === 0;
+
+function runPython(args: string[], timeoutMs: number) {
+  const result = spawnSync(PYTHON, args, { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+(hasVenv ? describe : describe.skip)('content generators (needs .venv)', () => {
+  it('generate.py --check: a fresh run reproduces every committed dataset file byte for byte', () => {
+    const { status, output } = runPython(['datasets/generate.py', '--check'], 60_000);
+    expect(output).toContain('identical to a fresh run');
+    expect(status).toBe(0);
+  }, 90_000);
+
+  it('build_notebooks.py --check: the committed starter notebooks match a fresh build', () => {
+    const { status, output } = runPython(['datasets/build_notebooks.py', '--check'], 60_000);
+    expect(output).toContain('every starter notebook matches');
+    expect(status).toBe(0);
+  }, 90_000);
+});
+
+(hasOnnxruntime ? describe : describe.skip)('calibration (needs onnxruntime in .venv)', () => {
+  it('calibrate.py --check: every reference passes through ONNX, every baseline after the tutorial fails, pack scores are current', () => {
+    const { status, output } = runPython(['datasets/calibrate.py', '--check'], 240_000);
+    expect(output).not.toContain('PROBLEM');
+    expect(output.match(/^quest +\d+ /gm)?.length).toBeGreaterThanOrEqual(12);
+    expect(status).toBe(0);
+  }, 300_000);
+});

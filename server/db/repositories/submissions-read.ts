@@ -1,0 +1,33 @@
+/** Read-side queries over submissions that the core views need (the evaluation engineer owns writes). */
+import type { Db } from '../database';
+import { stmt } from '../statements';
+
+export interface SubmissionRow {
+  id: number;
+  user_id: number;
+  quest_id: number;
+  status: 'queued' | 'evaluating' | 'scored' | 'rejected' | 'failed';
+  score: number | null;
+  passed: number | null;
+  xp_awarded: number;
+  message: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export function recentSubmissions(db: Db, userId: number, limit: number): SubmissionRow[] {
+  return stmt(
+    db,
+    'SELECT id, user_id, quest_id, status, score, passed, xp_awarded, message, created_at, finished_at FROM submissions WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?'
+  ).all(userId, limit) as SubmissionRow[];
+}
+
+/** Scored submissions per quest on one local day, for the daily limits of every quest at once. */
+export function scoredCountsOnDay(db: Db, userId: number, localDay: string): Map<number, number> {
+  const rows = stmt(db, "SELECT quest_id, count(*) AS n FROM submissions WHERE user_id = ? AND status = 'scored' AND local_day = ? GROUP BY quest_id").all(userId, localDay) as { quest_id: number; n: number }[];
+  return new Map(rows.map((r) => [r.quest_id, r.n]));
+}
+
+export function countUnfinishedSubmissions(db: Db): number {
+  return (stmt(db, "SELECT count(*) AS n FROM submissions WHERE status IN ('queued', 'evaluating')").get() as { n: number }).n;
+}

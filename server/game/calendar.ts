@@ -1,0 +1,78 @@
+/** Calendar days in a user's own IANA timezone (DST-safe: only dates are compared, never hours). */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23'
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isValidTimezone(tz: string): boolean {
+  try {
+    formatter(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parts(timeZone: string, at: Date): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(at)) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  return out;
+}
+
+/** The local calendar date YYYY-MM-DD of instant `at` in `timeZone`. */
+export function localDay(timeZone: string, at: Date): string {
+  const p = parts(timeZone, at);
+  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+function dayToUtcMs(day: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
+/** Whole days from `a` to `b` (YYYY-MM-DD strings). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((dayToUtcMs(b) - dayToUtcMs(a)) / 86_400_000);
+}
+
+export function addDays(day: string, n: number): string {
+  return new Date(dayToUtcMs(day) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Offset of `timeZone` from UTC at instant `ms`, in milliseconds. */
+function offsetMs(timeZone: string, ms: number): number {
+  const p = parts(timeZone, new Date(ms));
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant local midnight starts `day` in `timeZone`. */
+export function startOfLocalDay(timeZone: string, day: string): Date {
+  const guess = dayToUtcMs(day);
+  let t = guess - offsetMs(timeZone, guess);
+  const o2 = offsetMs(timeZone, t);
+  t = guess - o2;
+  // If midnight does not exist (a DST gap at 00:00), step forward to the first local instant of the day.
+  while (localDay(timeZone, new Date(t)) < day) t += 15 * 60_000;
+  return new Date(t);
+}
+
+/** The instant the next local day begins after `at` (when daily limits reset). */
+export function nextLocalMidnight(timeZone: string, at: Date): Date {
+  return startOfLocalDay(timeZone, addDays(localDay(timeZone, at), 1));
+}

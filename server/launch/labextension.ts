@@ -1,0 +1,61 @@
+/**
+ * Builds the prebuilt JupyterLab extension when its sources changed (`tsc -b extension`, then
+ * `npm run build:labextension`, both provided by the extension's package set-up) and installs it
+ * into the Python environment the way `pip install .` would (pyproject.toml's shared-data):
+ * <venv>/share/jupyter/labextensions/jupyterlab-mlquest/ with install.json.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { step } from './log';
+import { runCommand } from './run-command';
+
+const EXTENSION_NAME = 'jupyterlab-mlquest';
+const SOURCES = ['extension', 'shared', 'schema/plugin.json', 'style', 'package.json'];
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of fs.readdirSync(target)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+export function labextensionOutputDir(root: string): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { jupyterlab?: { outputDir?: string } };
+  return path.join(root, pkg.jupyterlab?.outputDir ?? 'jupyterlab_mlquest/labextension');
+}
+
+/** True when the built extension is missing or older than any of its sources. */
+export function labextensionIsStale(root: string): boolean {
+  const built = path.join(labextensionOutputDir(root), 'package.json');
+  if (!fs.existsSync(built)) return true;
+  const builtAt = fs.statSync(built).mtimeMs;
+  return SOURCES.some((source) => newestMtime(path.join(root, source)) > builtAt);
+}
+
+export async function buildLabextensionIfStale(root: string): Promise<void> {
+  if (!labextensionIsStale(root)) {
+    step('JupyterLab extension is up to date: reusing the build.');
+    return;
+  }
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  step('Building the JupyterLab extension (TypeScript, then the prebuilt bundle) ...');
+  await runCommand(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'extension'], { cwd: root });
+  await runCommand(npm, ['run', 'build:labextension'], { cwd: root });
+}
+
+/** Copies the built extension into <venv>/share/jupyter/labextensions/jupyterlab-mlquest. */
+export function installLabextension(root: string, venvDir: string): string {
+  const source = labextensionOutputDir(root);
+  const target = path.join(venvDir, 'share', 'jupyter', 'labextensions', EXTENSION_NAME);
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.cpSync(source, target, { recursive: true });
+  fs.copyFileSync(path.join(root, 'install.json'), path.join(target, 'install.json'));
+  step(`Installed the JupyterLab extension into ${path.relative(root, target)}.`);
+  return target;
+}

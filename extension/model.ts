@@ -1,0 +1,187 @@
+/**
+ * The extension's state: the session token, the learner's progress, the quests and the
+ * leaderboard, with a signal that views listen to. Free of JupyterLab imports (unit-tested).
+ */
+import { ISignal, Signal } from '@lumino/signaling';
+import type { Leaderboard, Progress, QuestSummary } from '../shared/api';
+import { ApiError, MLQuestClient } from './api';
+
+/** Where the session token is kept between reloads. */
+export interface ITokenStore {
+  get(): string | null;
+  set(token: string | null): void;
+}
+
+export class LocalStorageTokenStore implements ITokenStore {
+  constructor(private readonly key = 'jupyterlab-mlquest:token') {}
+  get(): string | null {
+    try {
+      return window.localStorage.getItem(this.key);
+    } catch {
+      return null;
+    }
+  }
+  set(token: string | null): void {
+    try {
+      if (token) {
+        window.localStorage.setItem(this.key, token);
+      } else {
+        window.localStorage.removeItem(this.key);
+      }
+    } catch {
+      // storage disabled: the session lasts until reload
+    }
+  }
+}
+
+export interface IQuestState {
+  signedIn: boolean;
+  loading: boolean;
+  /** The last error to show in the sidebar, or null. */
+  error: string | null;
+  progress: Progress | null;
+  quests: QuestSummary[];
+  leaderboard: Leaderboard | null;
+}
+
+export interface IRegistration {
+  username: string;
+  email: string;
+  password: string;
+  /** Defaults to the browser's timezone. */
+  timezone?: string;
+}
+
+export function browserTimezone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+export class QuestModel {
+  readonly client: MLQuestClient;
+  private _state: IQuestState;
+  private readonly _stateChanged = new Signal<this, IQuestState>(this);
+  private _refreshing: Promise<void> | null = null;
+
+  constructor(
+    baseUrl: () => string,
+    private readonly store: ITokenStore,
+    fetchImpl?: ConstructorParameters<typeof MLQuestClient>[0]['fetch']
+  ) {
+    this.client = new MLQuestClient({ baseUrl, token: () => this.store.get(), fetch: fetchImpl });
+    this._state = { signedIn: !!store.get(), loading: false, error: null, progress: null, quests: [], leaderboard: null };
+  }
+
+  get state(): IQuestState {
+    return this._state;
+  }
+
+  get stateChanged(): ISignal<this, IQuestState> {
+    return this._stateChanged;
+  }
+
+  get signedIn(): boolean {
+    return !!this.store.get();
+  }
+
+  /** Sign in and load the learner's data. Throws ApiError with the server's message. */
+  async signIn(username: string, password: string): Promise<void> {
+    this.update({ loading: true, error: null });
+    try {
+      const token = await this.client.login(username, password);
+      this.store.set(token.access_token);
+      this.update({ signedIn: true });
+    } catch (error) {
+      this.update({ loading: false, error: messageOf(error) });
+      throw error;
+    }
+    await this.refresh();
+  }
+
+  /** Register (with the browser's timezone), then sign in. */
+  async register(registration: IRegistration): Promise<void> {
+    this.update({ loading: true, error: null });
+    try {
+      await this.client.register({
+        username: registration.username,
+        email: registration.email,
+        password: registration.password,
+        timezone: registration.timezone ?? browserTimezone()
+      });
+    } catch (error) {
+      this.update({ loading: false, error: messageOf(error) });
+      throw error;
+    }
+    await this.signIn(registration.username, registration.password);
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      if (this.store.get()) {
+        await this.client.logout();
+      }
+    } catch {
+      // the token is dropped locally whatever the server says
+    }
+    this.store.set(null);
+    this.update({ signedIn: false, loading: false, error: null, progress: null, leaderboard: null });
+    await this.refresh();
+  }
+
+  /** Reload quests (always), and progress and leaderboard when signed in. Calls coalesce. */
+  refresh(): Promise<void> {
+    if (!this._refreshing) {
+      this._refreshing = this.doRefresh().finally(() => {
+        this._refreshing = null;
+      });
+    }
+    return this._refreshing;
+  }
+
+  /** Clear the shown error (e.g. when the server URL changes). */
+  clearError(): void {
+    this.update({ error: null });
+  }
+
+  private async doRefresh(): Promise<void> {
+    this.update({ loading: true });
+    try {
+      if (!this.store.get()) {
+        const quests = await this.client.quests().catch(() => [] as QuestSummary[]);
+        this.update({ signedIn: false, loading: false, quests, progress: null, leaderboard: null });
+        return;
+      }
+      const [progress, quests, leaderboard] = await Promise.all([
+        this.client.progress(),
+        this.client.quests(),
+        this.client.leaderboard(10, 0)
+      ]);
+      this.update({ signedIn: true, loading: false, error: null, progress, quests, leaderboard });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        this.store.set(null);
+        this.update({
+          signedIn: false,
+          loading: false,
+          progress: null,
+          leaderboard: null,
+          error: 'Your ML Quest session has ended: sign in again.'
+        });
+        return;
+      }
+      this.update({ loading: false, error: messageOf(error) });
+    }
+  }
+
+  private update(patch: Partial<IQuestState>): void {
+    this._state = { ...this._state, ...patch };
+    this._stateChanged.emit(this._state);
+  }
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

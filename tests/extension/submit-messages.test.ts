@@ -1,0 +1,82 @@
+import type { SubmissionResult } from '../../shared/api';
+import { ApiError } from '../../extension/api';
+import { readCellQuest, isComplete } from '../../extension/cell-metadata';
+import { CompanionError } from '../../extension/companion/protocol';
+import { badgeMessage, describeFailure, formatScore, identityTranslate, resultMessage, resultType, thresholdText } from '../../extension/messages';
+import { readSettings } from '../../extension/settings';
+
+const base: SubmissionResult = {
+  submission_id: 12,
+  quest_id: 1,
+  status: 'scored',
+  score: 0.8734567,
+  metric: 'r2',
+  higher_is_better: true,
+  threshold: 0.6,
+  passed: true,
+  xp_awarded: 100,
+  total_xp: 100,
+  level: 2,
+  level_up: true,
+  streak: 1,
+  new_badges: [],
+  submissions_left_today: 49,
+  limit_resets_at: '2026-01-02T00:00:00Z',
+  message: 'scored',
+  created_at: '',
+  finished_at: ''
+};
+
+describe('submit messages', () => {
+  test('a pass shows score against the goal, XP and the level up', () => {
+    const text = resultMessage(base, 'Predict house prices');
+    expect(text).toBe('Quest passed: Predict house prices — r2 0.8735 (goal r2 ≥ 0.6). +100 XP (total 100). Level up: you reached level 2!');
+    expect(resultType(base)).toBe('success');
+  });
+
+  test('a score below the threshold is a warning that shows the score and the goal', () => {
+    const failed = { ...base, score: 0.41, passed: false, xp_awarded: 0, level_up: false };
+    expect(resultMessage(failed, 'Q')).toBe('Not yet: Q — r2 0.41, the goal is r2 ≥ 0.6. 49 submissions left today.');
+    expect(resultType(failed)).toBe('warning');
+  });
+
+  test('lower-is-better metrics use ≤; a rejected submission shows the server message', () => {
+    expect(thresholdText({ metric: 'rmse', higher_is_better: false, threshold: 2.5 })).toBe('rmse ≤ 2.5');
+    const rejected = { ...base, status: 'rejected' as const, score: null, passed: null, message: 'The model returned 3 rows for 200 test rows.' };
+    expect(resultMessage(rejected, 'Q')).toBe('Q: submission 12 rejected. The model returned 3 rows for 200 test rows.');
+    expect(resultType(rejected)).toBe('error');
+    expect(formatScore(null)).toBe('—');
+  });
+
+  test('a badge toast has icon, name and condition; the translator is applied', () => {
+    const badge = { id: 'first-steps', name: 'First Steps', description: 'd', icon: '🎯', condition_text: 'Make your first submission' };
+    expect(badgeMessage(badge)).toBe('🎯 Badge earned: First Steps — Make your first submission');
+    const shout = (text: string, ...args: unknown[]) => identityTranslate(text.toUpperCase(), ...args);
+    expect(badgeMessage(badge, shout)).toBe('🎯 BADGE EARNED: First Steps — Make your first submission');
+  });
+
+  test('each failure cause has its own message and action', () => {
+    const url = 'http://localhost:8000';
+    expect(describeFailure(new ApiError(401, 'not_signed_in', 'x'), url)).toMatchObject({ action: 'sign_in', message: expect.stringMatching(/not signed in/) });
+    const unreachable = describeFailure(new ApiError(0, 'server_unreachable', 'x'), url);
+    expect(unreachable.action).toBe('settings');
+    expect(unreachable.message).toContain(url);
+    const limit = describeFailure(new ApiError(429, 'daily_limit', 'Daily submission limit of 50 reached.', '3600'), url);
+    expect(limit.message).toBe('Daily submission limit reached: Daily submission limit of 50 reached. It resets in 3600 seconds.');
+    const withReset = describeFailure(new ApiError(429, 'daily_limit', 'Daily limit reached; resets at 2026-01-02T00:00:00Z', '10'), url);
+    expect(withReset.message).not.toContain('3600');
+    expect(describeFailure(new CompanionError('missing_converter', 'Run `%pip install skl2onnx`'), url)).toEqual({ message: 'Run `%pip install skl2onnx`', action: null });
+    expect(describeFailure(new ApiError(403, 'quest_locked', 'Earn 300 XP to unlock this quest.'), url).message).toBe('Earn 300 XP to unlock this quest.');
+  });
+
+  test('cell metadata is read defensively', () => {
+    expect(readCellQuest({ quest: 1, model: 'model' })).toEqual({ quest: 1, model: 'model' });
+    expect(readCellQuest({ quest: '2', model: 'not valid' })).toEqual({ quest: 2 });
+    expect(isComplete(readCellQuest(undefined))).toBe(false);
+  });
+
+  test('settings fall back to defaults on bad values and drop trailing slashes', () => {
+    expect(readSettings({ serverUrl: 'http://10.0.0.5:9000/', toastSeconds: 3 })).toEqual({ serverUrl: 'http://10.0.0.5:9000', toastSeconds: 3 });
+    expect(readSettings({ serverUrl: 'ftp://x', toastSeconds: 0 })).toEqual({ serverUrl: 'http://localhost:8000', toastSeconds: 6 });
+  });
+});

@@ -10,35 +10,6 @@ import type { MetricName } from '../../shared/api';
 export type Label = number | string;
 export type Average = 'binary' | 'macro' | 'weighted';
 
-const HIGHER_IS_BETTER: Record<MetricName, boolean> = {
-  r2: true,
-  mse: false,
-  rmse: false,
-  mae: false,
-  accuracy: true,
-  precision: true,
-  recall: true,
-  f1: true,
-  roc_auc: true,
-  log_loss: false,
-  adjusted_rand_score: true
-};
-
-/** Whether a larger value of the metric is a better model. */
-export function higherIsBetter(metric: MetricName): boolean {
-  return HIGHER_IS_BETTER[metric];
-}
-
-/** The best value the metric can take: 0 for the error metrics, 1 for the others. */
-export function perfectValue(metric: MetricName): number {
-  return metric === 'mse' || metric === 'rmse' || metric === 'mae' || metric === 'log_loss' ? 0 : 1;
-}
-
-/** Passing means reaching the threshold in the metric's direction. */
-export function passesThreshold(metric: MetricName, score: number, threshold: number): boolean {
-  return higherIsBetter(metric) ? score >= threshold : score <= threshold;
-}
-
 /** An input the metric cannot be computed on (for example a test set with a single class). */
 export class MetricInputError extends Error {}
 

@@ -22,6 +22,11 @@ function urlHost(host: string): string {
   return host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 }
 
+function displayPath(file: string): string {
+  const relative = path.relative(ROOT, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
 function jupyterArgs(config: LaunchConfig, token: string): string[] {
   const args = [
     'lab',
@@ -53,13 +58,14 @@ async function run(argv: string[]): Promise<number> {
   const apiUrl = `http://${urlHost(server.host)}:${server.port}`;
   const env = { ...process.env, MLQUEST_SERVER_URL: process.env.MLQUEST_SERVER_URL ?? apiUrl };
   const children: Managed[] = [];
-  let stopping = false;
-  const stopAll = async (why: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    step(`${why}: stopping JupyterLab and the ML Quest API ...`);
-    await Promise.all([...children].reverse().map((m) => stopManaged(m, STOP_GRACE_MS)));
-    step('Stopped.');
+  let stopped: Promise<void> | undefined;
+  const stopAll = (why: string): Promise<void> => {
+    stopped ??= (async () => {
+      step(`${why}: stopping JupyterLab and the ML Quest API ...`);
+      await Promise.all([...children].reverse().map((m) => stopManaged(m, STOP_GRACE_MS)));
+      step('Stopped.');
+    })();
+    return stopped;
   };
   const onSignal = (signal: NodeJS.Signals) => {
     void stopAll(signal).then(() => process.exit(0));
@@ -68,7 +74,7 @@ async function run(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   try {
-    step(`3/4: ML Quest API on ${apiUrl} (SQLite at ${path.relative(ROOT, server.databasePath) || server.databasePath})`);
+    step(`3/4: ML Quest API on ${apiUrl} (SQLite at ${displayPath(server.databasePath)})`);
     const api = startManaged('the ML Quest API', process.execPath, [path.join(ROOT, 'lib', 'server', 'main.js')], { cwd: ROOT, env });
     children.push(api);
     await waitUntilReady(`${apiUrl}/health`, api, config.readyTimeoutMs);
@@ -87,11 +93,12 @@ async function run(argv: string[]): Promise<number> {
         `  Press Ctrl-C to stop both.\n\n`
     );
     const first = await Promise.race(children.map((m) => m.exited.then((code) => ({ m, code }))));
-    if (!stopping) {
-      await stopAll(`${first.m.name} exited (code ${first.code})`);
-      return 1;
+    if (stopped) {
+      await stopped;
+      return 0;
     }
-    return 0;
+    await stopAll(`${first.m.name} exited (code ${first.code})`);
+    return 1;
   } catch (err) {
     fail(err instanceof Error ? err.message : String(err));
     await stopAll('Start-up failed');

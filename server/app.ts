@@ -10,7 +10,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { LoginRateLimiter } from './auth/login-rate-limiter';
 import { ApiError, errorBody } from './http/api-error';
 import type { AppDeps, AppEnv, ResolvedDeps } from './http/app-env';
-import { docsPage } from './http/docs-page';
+import { registerDocsRoutes } from './http/docs-page';
 import { allowedMethods } from './http/method-not-allowed';
 import { validationHook } from './http/validation-hook';
 import { registerAuthRoutes } from './resources/auth';
@@ -109,6 +109,6 @@ export function createApp(deps: AppDeps): App {
     openapi: '3.1.0',
     info: { title: 'ML Quest API', version: SERVER_VERSION, description: 'Accounts, quest catalog, submissions, XP, levels, streaks, badges and leaderboards.' }
   });
-  app.get('/docs', (c) => c.html(docsPage('/openapi.json', 'ML Quest API')));
+  registerDocsRoutes(app, '/openapi.json', 'ML Quest API');
   return app;
 }

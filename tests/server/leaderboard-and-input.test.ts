@@ -103,5 +103,15 @@ test('the OpenAPI document lists the routes and /docs serves the API reference',
   expect(doc.paths['/auth/register'].post.requestBody.content['application/json'].schema.properties.username).toBeDefined();
   const docs = await s.request('/docs');
   expect(docs.headers.get('content-type')).toMatch(/text\/html/);
-  expect(await docs.text()).toMatch(/data-url="\/openapi\.json"/);
+  const html = await docs.text();
+  expect(html).toMatch(/src="\/docs\/assets\/swagger-ui-bundle\.js"/);
+  expect(html).not.toMatch(/https?:\/\//); // no CDN: works on a classroom network without internet
+  const init = await (await s.request('/docs/assets/docs-init.js')).text();
+  expect(init).toContain('"/openapi.json"');
+  const bundle = await s.request('/docs/assets/swagger-ui-bundle.js');
+  expect(bundle.status).toBe(200);
+  expect(bundle.headers.get('content-type')).toMatch(/javascript/);
+  expect((await bundle.text()).length).toBeGreaterThan(100_000);
+  const missing = await s.request('/docs/assets/../../package.json');
+  expect(missing.status).toBe(404);
 });

@@ -7,12 +7,14 @@ import { serve } from '@hono/node-server';
 import { PackError } from './catalog/pack-error';
 import { loadConfigOrExit } from './config';
 import { buildServer, type ServerParts } from './start-server';
+import { SubmissionsModule } from './submissions/submissions-module';
 
 function main(): void {
   const config = loadConfigOrExit();
   let parts: ServerParts;
+  const submissions = new SubmissionsModule(config);
   try {
-    parts = buildServer(config);
+    parts = buildServer(config, { routes: [submissions.routes], evaluatorStatus: submissions.evaluatorStatus });
   } catch (err) {
     if (err instanceof PackError) {
       process.stderr.write(`${err.message}\n`);
@@ -20,6 +22,7 @@ function main(): void {
     }
     throw err;
   }
+  submissions.resumeUnfinished();
   const server = serve({ fetch: parts.app.fetch, hostname: config.host, port: config.port }, (info) => {
     if (config.logLevel !== 'silent') console.log(`ML Quest API on http://${config.host}:${info.port} (docs at /docs), pack "${parts.catalog.pack.name}" v${parts.catalog.pack.version}`);
   });
@@ -30,6 +33,7 @@ function main(): void {
     if (config.logLevel !== 'silent') console.log(`${signal}: shutting down`);
     const force = setTimeout(() => process.exit(0), 5000);
     force.unref();
+    void submissions.close();
     server.close(() => {
       parts.db.close();
       process.exit(0);

@@ -23,7 +23,9 @@ export interface EvaluatorPoolOptions {
 export type EvaluationOutcome =
   | { status: 'ok'; outputs: Record<string, OutputTensor>; createMs: number; runMs: number }
   | { status: 'rejected'; message: string }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; message: string }
+  /** The pool was closed before the model finished: evaluate it again after a restart. */
+  | { status: 'aborted'; message: string };
 
 interface Job {
   model: Uint8Array;
@@ -63,7 +65,7 @@ export class EvaluatorPool {
   evaluate(model: Uint8Array, feeds: FeedTensor[], fetch: string[]): Promise<EvaluationOutcome> {
     return new Promise((resolve) => {
       if (this.closed) {
-        resolve({ status: 'failed', message: 'The evaluator is shutting down; the submission will be evaluated again at start-up.' });
+        resolve({ status: 'aborted', message: 'The evaluator is shutting down; the submission will be evaluated again at start-up.' });
         return;
       }
       this.waiting.push({ model, feeds, fetch, resolve });
@@ -93,7 +95,7 @@ export class EvaluatorPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.waiting.splice(0)) {
-      job.resolve({ status: 'failed', message: 'The evaluator was shut down before the model ran.' });
+      job.resolve({ status: 'aborted', message: 'The evaluator was shut down before the model ran.' });
     }
     const exits = [...this.evaluators].map((e) => this.stopEvaluator(e));
     await Promise.all(exits);
@@ -142,7 +144,9 @@ export class EvaluatorPool {
       const job = evaluator.job;
       if (evaluator.timer) clearTimeout(evaluator.timer);
       evaluator.job = null;
-      if (job) {
+      if (job && this.closed) {
+        job.resolve({ status: 'aborted', message: 'The evaluator was shut down while the model ran.' });
+      } else if (job) {
         const memoryHint = /memory|alloc|OOM/i.test(evaluator.stderr) || signal === 'SIGABRT' || signal === 'SIGSEGV';
         job.resolve({
           status: 'failed',

@@ -15,7 +15,8 @@ import { readPredictions } from './read-outputs';
 export type ScoreOutcome =
   | { status: 'scored'; score: number; createMs: number; runMs: number }
   | { status: 'rejected'; code: string; message: string }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; message: string }
+  | { status: 'aborted'; message: string };
 
 /** The quest context of a split: the row count comes from the split itself. */
 export function contextFor(base: Omit<QuestModelContext, 'rows'>, split: DatasetSplit): QuestModelContext {

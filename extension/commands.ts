@@ -179,7 +179,7 @@ async function runSubmission(
   }
   Notification.update({
     id,
-    message: resultMessage(result, title, __),
+    message: resultMessage(result, title, variable, __),
     type: resultType(result),
     autoClose: toastMs(ctx) * 2
   });

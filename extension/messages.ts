@@ -24,18 +24,18 @@ export function thresholdText(quest: Pick<QuestSummary, 'metric' | 'higher_is_be
 }
 
 /** What the learner should know when no error was raised: scored (passed or not), or rejected/failed. */
-export function resultMessage(result: SubmissionResult, questTitle: string, __: Translate = identityTranslate): string {
+export function resultMessage(result: SubmissionResult, questTitle: string, variable: string, __: Translate = identityTranslate): string {
   if (result.status !== 'scored') {
-    return __('%1: submission %2 %3. %4', questTitle, result.submission_id, result.status, result.message);
+    return __('%1 (%2): submission %3 %4. %5', questTitle, variable, result.submission_id, result.status, result.message);
   }
   const goal = thresholdText(result);
   const score = `${result.metric} ${formatScore(result.score)}`;
   if (result.passed) {
     const xp = result.xp_awarded > 0 ? __(' +%1 XP (total %2).', result.xp_awarded, result.total_xp) : __(' No new XP: quest already completed.');
     const level = result.level_up ? __(' Level up: you reached level %1!', result.level) : '';
-    return __('Quest passed: %1 — %2 (goal %3).', questTitle, score, goal) + xp + level;
+    return __('Quest passed with %1: %2 — %3 (goal %4).', variable, questTitle, score, goal) + xp + level;
   }
-  return __('Not yet: %1 — %2, the goal is %3. %4 submissions left today.', questTitle, score, goal, result.submissions_left_today);
+  return __('Not yet with %1: %2 — %3, the goal is %4. %5 submissions left today.', variable, questTitle, score, goal, result.submissions_left_today);
 }
 
 export function resultType(result: SubmissionResult): 'success' | 'warning' | 'error' {

@@ -3,7 +3,7 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 import type { Badge, Leaderboard, Progress, QuestSummary } from '../../shared/api';
 import { formatScore, thresholdText, Translate } from '../messages';
-import { IQuestState, messageOf, QuestModel } from '../model';
+import { IQuestState, QuestModel } from '../model';
 
 export interface ISidebarProps {
   model: QuestModel;
@@ -25,25 +25,23 @@ function useModelState(model: QuestModel): IQuestState {
   return state;
 }
 
-function AuthForms({ model, trans: __ }: ISidebarProps): JSX.Element {
+function AuthForms({ model, trans: __, error }: ISidebarProps & { error: string | null }): JSX.Element {
   const [mode, setMode] = React.useState<'signin' | 'register'>('signin');
   const [username, setUsername] = React.useState('');
   const [email, setEmail] = React.useState('');
   const [password, setPassword] = React.useState('');
   const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<string | null>(null);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    setError(null);
     try {
       if (mode === 'signin') {
         await model.signIn(username, password);
       } else {
         await model.register({ username, email, password });
       }
-    } catch (err) {
-      setError(messageOf(err));
+    } catch {
+      // the model keeps the server's message in its state, shown below
     } finally {
       setBusy(false);
     }
@@ -108,7 +106,7 @@ function PlayerHeader({ progress, trans: __ }: { progress: Progress; trans: Tran
       </div>
       <div className="jp-mlquest-player-line jp-mlquest-muted">
         <span>{__('%1 XP to level %2', progress.xp_to_next_level, progress.level + 1)}</span>
-        <span title={__('Current and longest streak')}>🔥 {__('streak %1 (best %2)', progress.current_streak, progress.longest_streak)}</span>
+        <span title={__('Current and longest streak, in days')}>{__('Streak %1 (best %2)', progress.current_streak, progress.longest_streak)}</span>
       </div>
       <div className="jp-mlquest-muted">{__('%1 of %2 quests completed', progress.quests_completed, progress.quests_total)}</div>
     </div>
@@ -125,7 +123,7 @@ function QuestList(props: ISidebarProps & { quests: QuestSummary[]; progress: Pr
           <h3>
             {level.name}
             <span className="jp-mlquest-muted">
-              {level.unlocked ? ` ${level.quests_completed}/${level.quests_total}` : ` 🔒 ${__('%1 XP', level.required_xp)}`}
+              {level.unlocked ? ` ${level.quests_completed}/${level.quests_total}` : ` ${__('unlocks at %1 XP', level.required_xp)}`}
             </span>
           </h3>
           <ul>
@@ -222,12 +220,12 @@ export function SidebarView(props: ISidebarProps): JSX.Element {
         </button>
       </header>
       <div className="jp-mlquest-muted jp-mlquest-server">{props.serverUrl()}</div>
-      {state.error && (
+      {state.signedIn && state.error && (
         <div className="jp-mlquest-error" role="alert">
           {state.error}
         </div>
       )}
-      {!state.signedIn && <AuthForms {...props} />}
+      {!state.signedIn && <AuthForms {...props} error={state.error} />}
       {state.signedIn && state.progress && (
         <>
           <PlayerHeader progress={state.progress} trans={__} />

@@ -35,6 +35,10 @@ if (what === 'server') {
   const settings = path.join(work, 'settings', 'jupyterlab-mlquest');
   fs.mkdirSync(settings, { recursive: true });
   fs.writeFileSync(path.join(settings, 'plugin.jupyterlab-settings'), JSON.stringify({ serverUrl, toastSeconds: 20 }));
+  // No "official Jupyter news?" toast over the test's notifications.
+  const apputils = path.join(work, 'settings', '@jupyterlab', 'apputils-extension');
+  fs.mkdirSync(apputils, { recursive: true });
+  fs.writeFileSync(path.join(apputils, 'notification.jupyterlab-settings'), JSON.stringify({ fetchNews: 'false' }));
   const notebooks = path.join(work, 'notebooks');
   fs.mkdirSync(notebooks);
   const venvBin = path.join(root, '.venv', 'bin');

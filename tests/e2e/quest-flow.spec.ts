@@ -101,10 +101,19 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await expect(quest.locator('.jp-mlquest-status')).toHaveText('completed');
     await expect(sidebar(page).locator('.jp-mlquest-player')).toContainText('100 XP');
     await shot(page, '06-sidebar-completed');
+    await sidebar(page).getByRole('tab', { name: 'Badges' }).click();
+    await expect(sidebar(page).locator('[data-badge-id="first-steps"]')).toHaveClass(/jp-mod-earned/);
+    await expect(sidebar(page).locator('[data-badge-id="quest-master"]')).not.toHaveClass(/jp-mod-earned/);
+    await expect(sidebar(page).locator('[data-badge-id="quest-master"]')).toContainText('5');
+    await shot(page, '06b-badges');
+    await sidebar(page).getByRole('tab', { name: 'Leaderboard' }).click();
+    await expect(sidebar(page).locator('.jp-mlquest-leaderboard tr.jp-mod-me')).toContainText(username);
+    await shot(page, '06c-leaderboard');
+    await sidebar(page).getByRole('tab', { name: 'Quests' }).click();
   });
 
   await test.step('a model below the threshold shows the failure toast with its score', async () => {
-    await addCellAtEnd(page, 'from sklearn.dummy import DummyRegressor\nweak = DummyRegressor().fit(X, y)');
+    await addCellAtEnd(page, 'from sklearn.linear_model import Ridge\nweak = Ridge(alpha=1e12).fit(X, y)  # shrunk to a constant: far below the threshold');
     await page.keyboard.press('Escape');
     await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('notebook:run-cell'));
     await kernelIdle(page);

@@ -71,9 +71,9 @@ test('probabilities only as a ZipMap are rejected for a probability metric, with
   if (outcome.status === 'rejected') expect(outcome.message).toMatch(/zipmap": False/);
 });
 
-test('the same ZipMap model is scored on its labels for a label metric', async () => {
-  const outcome = await score('loan_zipmap_only.onnx', 10);
-  expect(outcome.status).toBe('rejected');
+test('log loss needs the probability tensor too, while a ZipMap classifier is scored on its labels for accuracy', async () => {
+  const forLogLoss = await score('loan_zipmap_only.onnx', 11);
+  expect(forLogLoss).toMatchObject({ status: 'rejected', code: 'output_type' });
   const forAccuracy = await score('churn_column_transformer_logreg_zipmap.onnx', 3);
   expect(forAccuracy.status).toBe('scored');
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the prebuilt JupyterLab extension (jupyterlab_mlquest/labextension) with @jupyter/builder.
+// Builds the prebuilt JupyterLab extension (lib/labextension) with @jupyter/builder.
 // - stages only schema/plugin.json as the settings schema (schema/ also holds the quest-pack
 //   schema, which must not show up in the Settings Editor);
 // - marks the server's npm dependencies (hono, onnxruntime-node, …) as not shared, so the

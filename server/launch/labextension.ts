@@ -26,7 +26,7 @@ function newestMtime(target: string): number {
 
 export function labextensionOutputDir(root: string): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { jupyterlab?: { outputDir?: string } };
-  return path.join(root, pkg.jupyterlab?.outputDir ?? 'jupyterlab_mlquest/labextension');
+  return path.join(root, pkg.jupyterlab?.outputDir ?? 'lib/labextension');
 }
 
 /** True when the built extension is missing or older than any of its sources. */

@@ -1,0 +1,76 @@
+"""Runs reference solutions headlessly in a real Python kernel and exports their models to ONNX.
+
+For each quest, a notebook is built from `tests/reference/quest_NN.py` (one cell) plus one cell
+that converts the fitted `model` with the kernel companion's own `convert_to_onnx` (the same code
+the JupyterLab extension sends to the learner's kernel), using the feature list the live server
+gives for the quest. nbclient executes it in a fresh `python3` kernel with
+`MLQUEST_SERVER_URL` pointing at the live server, so the train split is read over HTTP exactly
+as in a starter notebook. The ONNX bytes land in `<out>/quest_NN.onnx`.
+
+    python tests/reference/run_reference.py --server http://127.0.0.1:8000 --out /tmp/models [--quest 1 ...]
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_notebook
+
+HERE = Path(__file__).resolve().parent
+COMPANION_DIR = HERE.parent.parent / "extension" / "companion"
+
+CONVERT_CELL = """
+import json as _json, sys as _sys, urllib.request as _request
+_sys.path.insert(0, {companion!r})
+from mlquest_companion import convert_to_onnx as _convert_to_onnx
+with _request.urlopen({server!r} + "/quests/{quest}") as _reply:
+    _features = _json.load(_reply)["features"]
+with open({out!r}, "wb") as _file:
+    _file.write(_convert_to_onnx(model, _features))
+"""
+
+
+def run_one(quest: int, server: str, out_dir: Path, timeout: int) -> Path:
+    source = (HERE / f"quest_{quest:02d}.py").read_text(encoding="utf-8")
+    out = out_dir / f"quest_{quest:02d}.onnx"
+    nb = new_notebook(
+        cells=[
+            new_code_cell(source),
+            new_code_cell(CONVERT_CELL.format(companion=str(COMPANION_DIR), server=server, quest=quest, out=str(out))),
+        ],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(HERE)}}).execute()
+    if not out.is_file() or out.stat().st_size == 0:
+        raise RuntimeError(f"quest {quest}: the reference ran but wrote no ONNX model")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--server", required=True, help="URL of the live ML Quest server")
+    parser.add_argument("--out", required=True, type=Path, help="folder for the ONNX files")
+    parser.add_argument("--quest", type=int, action="append", help="quest id (repeatable); default: every reference")
+    parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
+    args = parser.parse_args()
+
+    quests = args.quest or sorted(int(p.stem.split("_")[1]) for p in HERE.glob("quest_*.py"))
+    args.out.mkdir(parents=True, exist_ok=True)
+    os.environ["MLQUEST_SERVER_URL"] = args.server
+    report = []
+    for quest in quests:
+        started = time.monotonic()
+        path = run_one(quest, args.server, args.out, args.timeout)
+        report.append({"quest": quest, "onnx": str(path), "seconds": round(time.monotonic() - started, 2)})
+        print(f"quest {quest}: {path.stat().st_size} bytes in {report[-1]['seconds']} s", file=sys.stderr, flush=True)
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

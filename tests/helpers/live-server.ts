@@ -31,9 +31,11 @@ export interface LiveServer {
   cleanup(): Promise<void>;
 }
 
-export async function startLiveServer(opts: { dir?: string; env?: Record<string, string>; readyTimeoutMs?: number } = {}): Promise<LiveServer> {
+export async function startLiveServer(
+  opts: { dir?: string; port?: number; env?: Record<string, string>; readyTimeoutMs?: number } = {}
+): Promise<LiveServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'mlquest-live-'));
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['-r', require.resolve('tsx/cjs'), join(ROOT, 'server', 'main.ts')], {
     cwd: dir,

@@ -3,14 +3,12 @@
  * killed with SIGKILL while a submission is being evaluated, started again on the same database,
  * and finishes that submission (scored once, XP once).
  */
-import { ChildProcess, spawn } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import Database from 'better-sqlite3';
-
-const ROOT = join(__dirname, '..', '..');
+import { freePort, ROOT, startLiveServer, type LiveServer } from '../helpers/live-server';
 const expected = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'expected_scores.json'), 'utf8')) as {
   slow_models: { file: string; quest_id: number; onnx_score: number }[];
 };
@@ -18,52 +16,16 @@ const slow = expected.slow_models[0];
 
 let dir: string;
 let base: string;
-const started: ChildProcess[] = [];
+const started: LiveServer[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
+async function startServer(port: number): Promise<LiveServer> {
+  const server = await startLiveServer({
+    dir,
+    port,
+    env: { MLQUEST_EVAL_WORKERS: '1', MLQUEST_EVAL_TIMEOUT_S: '60', MLQUEST_SUBMIT_WAIT_S: '0' }
   });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', require.resolve('tsx/cjs'), join(ROOT, 'server', 'main.ts')], {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: `sqlite:${join(dir, 'mlquest.db')}`,
-      MLQUEST_QUEST_PACK: join(ROOT, 'datasets'),
-      MLQUEST_NOTEBOOKS: join(ROOT, 'notebooks'),
-      MLQUEST_EVAL_WORKERS: '1',
-      MLQUEST_EVAL_TIMEOUT_S: '60',
-      MLQUEST_SUBMIT_WAIT_S: '0',
-      MLQUEST_LOG_LEVEL: 'silent'
-    },
-    stdio: ['ignore', 'ignore', 'inherit']
-  });
-  started.push(child);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      const res = await fetch(`${base}/health`);
-      if (res.ok) {
-        const health = (await res.json()) as { evaluators: { ready: number } };
-        if (health.evaluators.ready > 0) return child;
-      }
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error('server did not become ready');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  started.push(server);
+  return server;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -83,12 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of started) {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await exited(child);
-    }
-  }
+  for (const server of started) await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -116,8 +73,8 @@ test('a server killed with SIGKILL during evaluation finishes the submission aft
   }
   expect(status).toBe('evaluating');
 
-  first.kill('SIGKILL');
-  await exited(first);
+  first.child.kill('SIGKILL');
+  await exited(first.child);
   const db = new Database(join(dir, 'mlquest.db'), { readonly: true });
   const row = db.prepare('SELECT status FROM submissions WHERE id = ?').get(id) as { status: string };
   const blob = db.prepare('SELECT count(*) AS n FROM submission_models WHERE submission_id = ?').get(id) as { n: number };

@@ -1,7 +1,7 @@
 /**
  * Builds the prebuilt JupyterLab extension when its sources changed (`tsc -b extension`, then
  * `npm run build:labextension`, both provided by the extension's package set-up) and installs it
- * into the Python environment the way `pip install .` would (pyproject.toml's shared-data):
+ * into the Python environment with `pip install .` (pyproject.toml's shared-data):
  * <venv>/share/jupyter/labextensions/jupyterlab-mlquest/ with install.json.
  */
 import fs from 'node:fs';
@@ -48,14 +48,15 @@ export async function buildLabextensionIfStale(root: string): Promise<void> {
   await runCommand(npm, ['run', 'build:labextension'], { cwd: root });
 }
 
-/** Copies the built extension into <venv>/share/jupyter/labextensions/jupyterlab-mlquest. */
-export function installLabextension(root: string, venvDir: string): string {
-  const source = labextensionOutputDir(root);
-  const target = path.join(venvDir, 'share', 'jupyter', 'labextensions', EXTENSION_NAME);
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.cpSync(source, target, { recursive: true });
-  fs.copyFileSync(path.join(root, 'install.json'), path.join(target, 'install.json'));
-  step(`Installed the JupyterLab extension into ${path.relative(root, target)}.`);
-  return target;
+/**
+ * Installs the built extension into the Python environment with `pip install .` (pyproject.toml
+ * ships lib/labextension as shared data), so `jupyter labextension list` reports it and
+ * `pip uninstall jupyterlab_mlquest` removes it.
+ */
+export async function installLabextension(root: string, venvDir: string): Promise<void> {
+  step('Installing the JupyterLab extension into the Python environment (pip install .) ...');
+  const pip = path.join(venvDir, 'bin', 'pip');
+  await runCommand(pip, ['install', '--quiet', '--no-deps', '--force-reinstall', root], { cwd: root });
+  const installed = path.join(venvDir, 'share', 'jupyter', 'labextensions', EXTENSION_NAME, 'package.json');
+  if (!fs.existsSync(installed)) throw new Error(`pip installed the extension package but ${path.relative(root, installed)} is missing; run npm run build and try again.`);
 }

@@ -4,7 +4,8 @@
  * SQLite and JupyterLab on the notebooks folder, prints both URLs, and stops both on Ctrl-C.
  *
  * `npm run setup:python` (`--setup-only --dev`): only prepares the environment, with the test and
- * calibration tools as well, for the tests and CI.
+ * calibration tools as well, for the tests and CI. `--install-extension` prepares the environment,
+ * then builds (when stale) and installs the extension into it, and stops there (the browser tests).
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
@@ -43,16 +44,18 @@ function jupyterArgs(config: LaunchConfig, token: string): string[] {
 
 async function run(argv: string[]): Promise<number> {
   const setupOnly = argv.includes('--setup-only');
+  const extensionOnly = argv.includes('--install-extension');
   const dev = argv.includes('--dev');
   const config = loadLaunchConfig(ROOT);
 
-  step(setupOnly ? 'Preparing the Python environment' : 'Starting ML Quest (1/4: Python environment)');
+  step(setupOnly || extensionOnly ? 'Preparing the Python environment' : 'Starting ML Quest (1/4: Python environment)');
   await ensurePythonEnvironment(config, dev);
   if (setupOnly) return 0;
 
-  step('2/4: JupyterLab extension');
+  step(extensionOnly ? 'JupyterLab extension' : '2/4: JupyterLab extension');
   await buildLabextensionIfStale(ROOT);
-  installLabextension(ROOT, config.venvDir);
+  await installLabextension(ROOT, config.venvDir);
+  if (extensionOnly) return 0;
 
   const server = loadConfigOrExit();
   const apiUrl = `http://${urlHost(server.host)}:${server.port}`;

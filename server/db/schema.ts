@@ -188,3 +188,30 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull()
 });
+
+/**
+ * Player counts per leaderboard key, kept in step with `users` by triggers (migration
+ * 0001_leaderboard_counts): a caller's rank sums a few of these rows instead of counting every
+ * player ahead, so the cost does not grow with the number of players.
+ */
+export const leaderboardCounts = sqliteTable(
+  'leaderboard_counts',
+  {
+    totalXp: integer('total_xp').notNull(),
+    questsCompleted: integer('quests_completed').notNull(),
+    n: integer('n').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.totalXp, t.questsCompleted] })]
+);
+
+/** The same counts split by the UTC day on which the XP was reached (the third sort key). */
+export const leaderboardDayCounts = sqliteTable(
+  'leaderboard_day_counts',
+  {
+    totalXp: integer('total_xp').notNull(),
+    questsCompleted: integer('quests_completed').notNull(),
+    reachedDay: text('reached_day').notNull(),
+    n: integer('n').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.totalXp, t.questsCompleted, t.reachedDay] })]
+);

@@ -20,7 +20,20 @@ import { requireActiveQuest } from './quest-views';
 import { currentStreakOn } from './streak';
 import type { PlayerLevelFormula } from '../catalog/pack-types';
 
-function entry(r: BoardUserRow, rank: number, f: PlayerLevelFormula, now: Date): LeaderboardEntry {
+/** Today's date per timezone at `now`, computed once per timezone (Intl formatting is not cheap). */
+function todayByTimezone(now: Date): (tz: string) => string {
+  const days = new Map<string, string>();
+  return (tz) => {
+    let d = days.get(tz);
+    if (d === undefined) {
+      d = localDay(tz, now);
+      days.set(tz, d);
+    }
+    return d;
+  };
+}
+
+function entry(r: BoardUserRow, rank: number, f: PlayerLevelFormula, today: (tz: string) => string): LeaderboardEntry {
   return {
     rank,
     username: r.username,
@@ -28,7 +41,7 @@ function entry(r: BoardUserRow, rank: number, f: PlayerLevelFormula, now: Date):
     total_xp: r.total_xp,
     level: playerLevel(r.total_xp, f),
     quests_completed: r.quests_completed,
-    current_streak: currentStreakOn({ current: r.current_streak, longest: r.longest_streak, lastActiveDay: r.last_active_day }, localDay(r.timezone, now))
+    current_streak: currentStreakOn({ current: r.current_streak, longest: r.longest_streak, lastActiveDay: r.last_active_day }, today(r.timezone))
   };
 }
 
@@ -36,18 +49,19 @@ const sameKey = (a: BoardUserRow, b: BoardUserRow) => a.total_xp === b.total_xp 
 
 export function leaderboard(db: Db, callerId: number | null, limit: number, offset: number, now: Date): Leaderboard {
   const f = playerLevelFormula(db);
+  const today = todayByTimezone(now);
   const rows = boardPage(db, limit, offset);
   const entries: LeaderboardEntry[] = [];
   let rank = 0;
   rows.forEach((r, i) => {
     if (i === 0) rank = countAhead(db, r.total_xp, r.quests_completed, r.xp_reached_at) + 1;
     else if (!sameKey(rows[i - 1], r)) rank = offset + i + 1;
-    entries.push(entry(r, rank, f, now));
+    entries.push(entry(r, rank, f, today));
   });
   let me: LeaderboardEntry | null = null;
   if (callerId !== null) {
     const mine = boardUser(db, callerId);
-    if (mine) me = entry(mine, countAhead(db, mine.total_xp, mine.quests_completed, mine.xp_reached_at) + 1, f, now);
+    if (mine) me = entry(mine, countAhead(db, mine.total_xp, mine.quests_completed, mine.xp_reached_at) + 1, f, today);
   }
   return { entries, total: countBoardUsers(db), limit, offset, me };
 }

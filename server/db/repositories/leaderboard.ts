@@ -1,7 +1,7 @@
 /**
  * Leaderboard queries. Order: total_xp DESC, quests_completed DESC, xp_reached_at ASC (who reached
  * that XP first), id ASC. Served by users_leaderboard_idx; a rank is the number of rows strictly
- * ahead plus one, counted with index range scans (no full scan per request).
+ * ahead plus one, summed from per-key counts (no scan that grows with the board).
  */
 import type { Db } from '../database';
 import { stmt } from '../statements';
@@ -29,16 +29,31 @@ export function boardUser(db: Db, id: number): BoardUserRow | undefined {
   return stmt(db, `SELECT ${COLS} FROM users WHERE id = ?`).get(id) as BoardUserRow | undefined;
 }
 
-/** Users strictly ahead of this key (ties on all three keys share a rank). */
+/**
+ * Users strictly ahead of this key (ties on all three keys share a rank). The per-key counts in
+ * leaderboard_counts / leaderboard_day_counts (kept by triggers) cover everyone with more XP, more
+ * quests at equal XP, or an earlier day at equal XP and quests; only the players who reached the
+ * same key on the same day are counted in the index. The cost does not grow with the board.
+ */
 export function countAhead(db: Db, xp: number, questsCompleted: number, reachedAt: string): number {
-  const a = stmt(db, 'SELECT count(*) AS n FROM users WHERE total_xp > ?').get(xp) as { n: number };
-  const b = stmt(db, 'SELECT count(*) AS n FROM users WHERE total_xp = ? AND quests_completed > ?').get(xp, questsCompleted) as { n: number };
-  const c = stmt(db, 'SELECT count(*) AS n FROM users WHERE total_xp = ? AND quests_completed = ? AND xp_reached_at < ?').get(xp, questsCompleted, reachedAt) as { n: number };
+  const day = reachedAt.slice(0, 10);
+  const a = stmt(
+    db,
+    `SELECT coalesce(sum(n), 0) AS n FROM leaderboard_counts WHERE total_xp > ? OR (total_xp = ? AND quests_completed > ?)`
+  ).get(xp, xp, questsCompleted) as { n: number };
+  const b = stmt(
+    db,
+    'SELECT coalesce(sum(n), 0) AS n FROM leaderboard_day_counts WHERE total_xp = ? AND quests_completed = ? AND reached_day < ?'
+  ).get(xp, questsCompleted, day) as { n: number };
+  const c = stmt(
+    db,
+    'SELECT count(*) AS n FROM users WHERE total_xp = ? AND quests_completed = ? AND xp_reached_at >= ? AND xp_reached_at < ?'
+  ).get(xp, questsCompleted, day, reachedAt) as { n: number };
   return a.n + b.n + c.n;
 }
 
 export function countBoardUsers(db: Db): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  return (stmt(db, 'SELECT coalesce(sum(n), 0) AS n FROM leaderboard_counts').get() as { n: number }).n;
 }
 
 export interface QuestBoardRow {

@@ -87,13 +87,12 @@ export function createApp(deps: AppDeps): App {
     })
   );
   const maxBytes = (resolved.config.maxModelMb + 1) * 1024 * 1024;
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: maxBytes,
-      onError: (c) => c.json(errorBody('payload_too_large', `The request body is over ${resolved.config.maxModelMb + 1} MB.`), 413)
-    })
-  );
+  const limitBody = bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) => c.json(errorBody('payload_too_large', `The request body is over ${resolved.config.maxModelMb + 1} MB.`), 413)
+  });
+  // GET/HEAD carry no body; asking for one makes @hono/node-server build a full Request per call.
+  app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   registerHealthRoutes(app);
   registerAuthRoutes(app);

@@ -42,8 +42,27 @@ export interface BadgeRow {
   active: number;
 }
 
+/**
+ * The active catalog rows are read on most requests but change only when the pack is synced.
+ * They are cached per connection until this connection writes anything or another connection
+ * commits (total_changes / data_version move); callers must treat the rows as read-only.
+ */
+const catalogCache = new WeakMap<Db['sqlite'], { version: string; levels?: LevelRow[]; quests?: QuestRow[] }>();
+
+function cachedCatalog(db: Db): { version: string; levels?: LevelRow[]; quests?: QuestRow[] } {
+  const v = stmt(db, 'SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS d').get() as { t: number; d: number };
+  const version = `${v.t}:${v.d}`;
+  let entry = catalogCache.get(db.sqlite);
+  if (!entry || entry.version !== version) {
+    entry = { version };
+    catalogCache.set(db.sqlite, entry);
+  }
+  return entry;
+}
+
 export function activeLevels(db: Db): LevelRow[] {
-  return stmt(db, 'SELECT * FROM levels WHERE active = 1 ORDER BY required_xp, position').all() as LevelRow[];
+  const cache = cachedCatalog(db);
+  return (cache.levels ??= stmt(db, 'SELECT * FROM levels WHERE active = 1 ORDER BY required_xp, position').all() as LevelRow[]);
 }
 
 export function findLevel(db: Db, id: number): LevelRow | undefined {
@@ -51,7 +70,8 @@ export function findLevel(db: Db, id: number): LevelRow | undefined {
 }
 
 export function activeQuests(db: Db): QuestRow[] {
-  return stmt(db, 'SELECT * FROM quests WHERE active = 1 ORDER BY position').all() as QuestRow[];
+  const cache = cachedCatalog(db);
+  return (cache.quests ??= stmt(db, 'SELECT * FROM quests WHERE active = 1 ORDER BY position').all() as QuestRow[]);
 }
 
 /** Any quest, hidden ones included (their history stays readable). */

@@ -8,7 +8,7 @@ import type { EvaluatorPool } from './evaluator-pool';
 import { buildFeeds } from './feed';
 import { MetricInputError, computeMetric } from './metrics';
 import type { QuestModelContext } from './model-plan';
-import { ModelRejection } from './model-plan';
+import { ModelRejection, type ModelPlan } from './model-plan';
 import { prescanModel } from './prescan';
 import { readPredictions } from './read-outputs';
 
@@ -27,10 +27,12 @@ export async function scoreModel(
   pool: EvaluatorPool,
   model: Uint8Array,
   ctx: QuestModelContext,
-  split: DatasetSplit
+  split: DatasetSplit,
+  /** The pre-scan's plan when the caller already made it for these bytes and this quest. */
+  knownPlan?: ModelPlan
 ): Promise<ScoreOutcome> {
   try {
-    const plan = prescanModel(model, ctx);
+    const plan = knownPlan ?? prescanModel(model, ctx);
     const feeds = buildFeeds(plan.inputs, split);
     const outcome = await pool.evaluate(model, feeds, plan.fetch);
     if (outcome.status !== 'ok') {

@@ -12,7 +12,7 @@ import { immediate, type Db } from '../db/database';
 import { findQuest, type QuestRow } from '../db/repositories/catalog';
 import { findUserById } from '../db/repositories/users';
 import type { EvaluatorPool } from '../evaluation/evaluator-pool';
-import { ModelRejection } from '../evaluation/model-plan';
+import { ModelRejection, type ModelPlan } from '../evaluation/model-plan';
 import { prescanModel } from '../evaluation/prescan';
 import { questEvaluationTarget } from '../evaluation/quest-context';
 import { scoreModel, type ScoreOutcome } from '../evaluation/score-model';
@@ -47,6 +47,8 @@ export type SubmitOutcome =
 
 export class SubmissionService {
   private readonly inFlight = new Map<number, Promise<void>>();
+  /** Pre-scan plans made at upload, reused by the evaluation (decoding a model is not free). */
+  private readonly plans = new Map<number, ModelPlan>();
 
   constructor(private readonly deps: SubmissionServiceDeps) {}
 
@@ -60,9 +62,10 @@ export class SubmissionService {
     const createdAt = this.deps.now().toISOString();
     const record = { userId, questId, sha256: createHash('sha256').update(model).digest('hex'), bytes: model.byteLength, createdAt };
     const target = questEvaluationTarget(catalog, questId);
+    let plan: ModelPlan | undefined;
     if (target) {
       try {
-        prescanModel(model, target.ctx);
+        plan = prescanModel(model, target.ctx);
       } catch (err) {
         if (!(err instanceof ModelRejection)) throw err;
         const id = insertRejected(db, record, err.message);
@@ -71,6 +74,7 @@ export class SubmissionService {
       }
     }
     const id = insertQueued(db, record, model);
+    if (plan) this.plans.set(id, plan);
     return { kind: 'queued', id, done: this.process(id) };
   }
 
@@ -125,6 +129,8 @@ export class SubmissionService {
 
   private async evaluate(id: number): Promise<void> {
     const { db, catalog, pool } = this.deps;
+    const plan = this.plans.get(id);
+    this.plans.delete(id);
     const row = findSubmission(db, id);
     if (!row || (row.status !== 'queued' && row.status !== 'evaluating')) return;
     const model = loadModel(db, id);
@@ -135,7 +141,7 @@ export class SubmissionService {
       return;
     }
     if (!markEvaluating(db, id, this.deps.now().toISOString())) return;
-    const outcome: ScoreOutcome = await scoreModel(pool, model, target.ctx, target.split);
+    const outcome: ScoreOutcome = await scoreModel(pool, model, target.ctx, target.split, plan);
     switch (outcome.status) {
       case 'scored':
         this.finishScored(id, outcome.score);

@@ -11,7 +11,8 @@ export function describeZodError(error: ZodError, target: string): string {
     .map((i) => {
       const where = [PLACE[target] ?? target, ...i.path.map(String)].join('.');
       if (i.code === 'unrecognized_keys') return `${where}: unknown field(s) ${i.keys.map((k) => `"${k}"`).join(', ')}; remove them`;
-      if (i.code === 'invalid_type' && i.input === undefined) return `${where}: required`;
+      // zod reports an absent field as an invalid_type whose value was undefined.
+      if (i.code === 'invalid_type' && /received undefined$/.test(i.message)) return `${where}: required`;
       return `${where}: ${i.message}`;
     })
     .join('; ');

@@ -63,6 +63,8 @@ test('bad input gets a 4xx JSON error that says what to fix, never a 500, and th
     ['/quests/abc', {}, 400, /positive integer/],
     ['/quests/999/dataset', {}, 404, /does not exist/],
     ['/leaderboard?limit=1000', {}, 400, /limit/],
+    ['/leaderboard?limit=abc', {}, 400, /query\.limit: .*expected number/],
+    ['/auth/register', { method: 'POST', json: { email: 'ok@example.com', password: 'long enough' } }, 400, /body\.username: required/],
     ['/leaderboard?foo=1', {}, 400, /foo/],
     ['/no/such/route', {}, 404, /No route/],
     ['/quests/1', { method: 'DELETE' }, 405, /not allowed/],

@@ -173,6 +173,8 @@ export const submissions = sqliteTable(
     index('submissions_user_quest_created_idx').on(t.userId, t.questId, t.createdAt),
     index('submissions_status_idx').on(t.status),
     index('submissions_user_created_idx').on(t.userId, t.createdAt),
+    // Daily limits count a user's scored submissions on one local day (GET /quests/, submit).
+    index('submissions_user_day_idx').on(t.userId, t.localDay),
     check('submissions_status_check', sql`${t.status} IN ('queued','evaluating','scored','rejected','failed')`)
   ]
 );

@@ -24,7 +24,7 @@ export function recentSubmissions(db: Db, userId: number, limit: number): Submis
 
 /** Scored submissions per quest on one local day, for the daily limits of every quest at once. */
 export function scoredCountsOnDay(db: Db, userId: number, localDay: string): Map<number, number> {
-  const rows = stmt(db, "SELECT quest_id, count(*) AS n FROM submissions WHERE user_id = ? AND status = 'scored' AND local_day = ? GROUP BY quest_id").all(userId, localDay) as { quest_id: number; n: number }[];
+  const rows = stmt(db, "SELECT quest_id, count(*) AS n FROM submissions INDEXED BY submissions_user_day_idx WHERE user_id = ? AND status = 'scored' AND local_day = ? GROUP BY quest_id").all(userId, localDay) as { quest_id: number; n: number }[];
   return new Map(rows.map((r) => [r.quest_id, r.n]));
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX `submissions_user_day_idx` ON `submissions` (`user_id`,`local_day`);

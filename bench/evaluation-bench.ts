@@ -69,8 +69,9 @@ export async function runEvalBench(o: EvalBenchOptions): Promise<EvalBenchResult
   const dbPath = path.join(o.workDir, 'eval.db');
   for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) fs.rmSync(f, { force: true });
   // Players who unlocked every fixture's quest; each has 50 scored submissions a day per quest.
-  const perQuest = 2 * (o.requestsC1 + o.requestsC8) + 200;
-  const players = Math.max(40, Math.ceil(perQuest / 40));
+  // Submissions to one quest: both concurrency runs plus the /health load (at most ~250/s).
+  const perQuest = o.requestsC1 + o.requestsC8 + Math.ceil(o.healthLoadMs / 4) + 200;
+  const players = Math.max(40, Math.ceil(perQuest / 30));
   const seeded = seedDatabase({ dbPath, packDir: path.join(o.repoRoot, 'datasets'), users: players * 3, submissions: players * 3 * 40, tokens: players, tokenMinXp: 1000 });
   if (seeded.tokens.length < players / 2) throw new Error(`only ${seeded.tokens.length} seeded players unlocked the fixture quests`);
   const server = await startServer(o.repoRoot, dbPath);

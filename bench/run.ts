@@ -52,6 +52,7 @@ async function main(): Promise<void> {
   const log = (m: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1)}s] ${m}\n`);
   const t0 = performance.now();
   const started = new Date();
+  const startMachine = machineInfo();
   let evalResult: EvalBenchResult | null = null;
   let api: SizeMeasurement[] = [];
   try {
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     mode: settings.mode,
     date: started.toISOString(),
     duration_s: Math.round((performance.now() - t0) / 100) / 10,
-    machine: machineInfo(),
+    machine: { ...startMachine, load_average_1m_at_end: Math.round(os.loadavg()[0] * 100) / 100 },
     settings,
     evaluation: evalResult,
     api,

@@ -96,10 +96,12 @@ export function showFailure(ctx: ICommandContext, error: unknown, id?: string): 
   }
   const options = { autoClose: failure.action ? (false as const) : toastMs(ctx) * 2, actions };
   if (id) {
-    Notification.update({ id, message: failure.message, type: 'error', ...options });
-  } else {
-    Notification.error(failure.message, options);
+    // A new notification rather than an update of the pending one: an update that lands before
+    // the pending toast is drawn (a fast failure, e.g. connection refused) never reaches the
+    // screen (jupyterlab/jupyterlab#15558).
+    Notification.dismiss(id);
   }
+  Notification.error(failure.message, options);
 }
 
 async function submitActiveCell(ctx: ICommandContext): Promise<void> {
@@ -111,8 +113,8 @@ async function submitActiveCell(ctx: ICommandContext): Promise<void> {
     return;
   }
   if (!model.signedIn) {
+    // The notification's "Sign in" action opens the sidebar: the learner stays where they are.
     showFailure(ctx, new ApiError(401, 'not_signed_in', 'not signed in'));
-    void ctx.app.commands.execute(CommandIDs.openSidebar);
     return;
   }
   const sessionContext = panel.sessionContext;

@@ -32,8 +32,8 @@ export function resultMessage(result: SubmissionResult, questTitle: string, vari
   const score = `${result.metric} ${formatScore(result.score)}`;
   if (result.passed) {
     const xp = result.xp_awarded > 0 ? __(' +%1 XP (total %2).', result.xp_awarded, result.total_xp) : __(' No new XP: quest already completed.');
-    const level = result.level_up ? __(' Level up: you reached level %1!', result.level) : '';
-    return __('Quest passed with %1: %2 — %3 (goal %4).', variable, questTitle, score, goal) + xp + level;
+    // A level-up gets its own toast (levelUpMessage), so it is not repeated here.
+    return __('Quest passed with %1: %2 — %3 (goal %4).', variable, questTitle, score, goal) + xp;
   }
   return __('Not yet with %1: %2 — %3, the goal is %4. %5 submissions left today.', variable, questTitle, score, goal, result.submissions_left_today);
 }
@@ -61,8 +61,52 @@ export interface IFailure {
   action: FailureAction;
 }
 
+/** The time and zone used to show reset times; the browser's own when left out (tests pin them). */
+export interface IClock {
+  now?: Date;
+  timeZone?: string;
+}
+
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})/;
+
+/** "3 h 05 min", "12 min", "less than a minute": how long until `ms` have passed. */
+export function durationText(ms: number, __: Translate = identityTranslate): string {
+  const minutes = Math.ceil(Math.max(0, ms) / 60_000);
+  if (minutes < 1) {
+    return __('less than a minute');
+  }
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return hours > 0 ? __('%1 h %2 min', hours, String(rest).padStart(2, '0')) : __('%1 min', rest);
+}
+
+/** A reset instant as the learner reads a clock: weekday and 24-hour time in their zone, e.g. "Tue 00:00". */
+export function localTimeText(at: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+}
+
+/**
+ * The daily-limit message with the reset time the learner can act on, short enough for a toast
+ * (JupyterLab cuts toasts at 140 characters): local clock time and the time left. The reset
+ * instant comes from the server's message (an ISO instant), else from the Retry-After header.
+ */
+function dailyLimitMessage(error: ApiError, __: Translate, clock: IClock): string {
+  const now = clock.now ?? new Date();
+  const inMessage = ISO_INSTANT.exec(error.message);
+  const seconds = Number(error.retryAfter);
+  const resetAt = inMessage ? new Date(inMessage[0]) : Number.isFinite(seconds) && seconds > 0 ? new Date(now.getTime() + seconds * 1000) : null;
+  if (!resetAt || Number.isNaN(resetAt.getTime())) {
+    return __('Daily submission limit reached: %1', error.message);
+  }
+  return __(
+    'Daily submission limit reached for this quest. It resets at %1, in %2 (rejected files do not count).',
+    localTimeText(resetAt, clock.timeZone),
+    durationText(resetAt.getTime() - now.getTime(), __)
+  );
+}
+
 /** One clear message per failure cause of the submit flow. */
-export function describeFailure(error: unknown, serverUrl: string, __: Translate = identityTranslate): IFailure {
+export function describeFailure(error: unknown, serverUrl: string, __: Translate = identityTranslate, clock: IClock = {}): IFailure {
   if (error instanceof CompanionError) {
     return { message: error.message, action: null };
   }
@@ -77,8 +121,7 @@ export function describeFailure(error: unknown, serverUrl: string, __: Translate
       };
     }
     if (error.status === 429 && /limit/i.test(error.message)) {
-      const reset = error.retryAfter && !/reset/i.test(error.message) ? __(' It resets in %1 seconds.', error.retryAfter) : '';
-      return { message: __('Daily submission limit reached: %1', error.message) + reset, action: null };
+      return { message: dailyLimitMessage(error, __, clock), action: null };
     }
     return { message: error.message, action: null };
   }

@@ -2,7 +2,18 @@ import type { SubmissionResult } from '../../shared/api';
 import { ApiError } from '../../extension/api';
 import { readCellQuest, isComplete } from '../../extension/cell-metadata';
 import { CompanionError } from '../../extension/companion/protocol';
-import { badgeMessage, describeFailure, formatScore, identityTranslate, resultMessage, resultType, thresholdText } from '../../extension/messages';
+import {
+  badgeMessage,
+  describeFailure,
+  durationText,
+  formatScore,
+  identityTranslate,
+  levelUpMessage,
+  localTimeText,
+  resultMessage,
+  resultType,
+  thresholdText
+} from '../../extension/messages';
 import { readSettings } from '../../extension/settings';
 
 const base: SubmissionResult = {
@@ -28,9 +39,11 @@ const base: SubmissionResult = {
 };
 
 describe('submit messages', () => {
-  test('a pass shows score against the goal, XP and the level up', () => {
+  test('a pass shows score against the goal and XP; the level up is left to its own toast', () => {
     const text = resultMessage(base, 'Predict house prices', 'model');
-    expect(text).toBe('Quest passed with model: Predict house prices — r2 0.8735 (goal r2 ≥ 0.6). +100 XP (total 100). Level up: you reached level 2!');
+    expect(text).toBe('Quest passed with model: Predict house prices — r2 0.8735 (goal r2 ≥ 0.6). +100 XP (total 100).');
+    expect(text).not.toMatch(/level/i);
+    expect(levelUpMessage(base.level)).toContain('level 2');
     expect(resultType(base)).toBe('success');
   });
 
@@ -61,12 +74,39 @@ describe('submit messages', () => {
     const unreachable = describeFailure(new ApiError(0, 'server_unreachable', 'x'), url);
     expect(unreachable.action).toBe('settings');
     expect(unreachable.message).toContain(url);
-    const limit = describeFailure(new ApiError(429, 'daily_limit', 'Daily submission limit of 50 reached.', '3600'), url);
-    expect(limit.message).toBe('Daily submission limit reached: Daily submission limit of 50 reached. It resets in 3600 seconds.');
-    const withReset = describeFailure(new ApiError(429, 'daily_limit', 'Daily limit reached; resets at 2026-01-02T00:00:00Z', '10'), url);
-    expect(withReset.message).not.toContain('3600');
     expect(describeFailure(new CompanionError('missing_converter', 'Run `%pip install skl2onnx`'), url)).toEqual({ message: 'Run `%pip install skl2onnx`', action: null });
     expect(describeFailure(new ApiError(403, 'quest_locked', 'Earn 300 XP to unlock this quest.'), url).message).toBe('Earn 300 XP to unlock this quest.');
+  });
+
+  test('the daily limit shows the reset as local clock time and the time left', () => {
+    const url = 'http://localhost:8000';
+    const now = new Date('2026-01-01T19:27:00Z');
+    const resetAt = new Date('2026-01-02T00:00:00Z');
+    const clock = { now, timeZone: 'UTC' };
+    // The server's message names the reset instant in UTC: it becomes the learner's clock time.
+    const fromMessage = describeFailure(
+      new ApiError(429, 'daily_limit_reached', `You have used all 2 scored submissions for quest 1 today. The limit resets at ${resetAt.toISOString()} (midnight in your timezone).`, '16380'),
+      url,
+      identityTranslate,
+      clock
+    );
+    expect(fromMessage.action).toBeNull();
+    expect(fromMessage.message).toBe(
+      `Daily submission limit reached for this quest. It resets at ${localTimeText(resetAt, 'UTC')}, in 4 h 33 min (rejected files do not count).`
+    );
+    expect(fromMessage.message).not.toContain(resetAt.toISOString());
+    expect(fromMessage.message.length).toBeLessThanOrEqual(140); // JupyterLab cuts longer toasts
+    expect(localTimeText(resetAt, 'UTC')).toMatch(/00:00/);
+    // Without an instant in the message, Retry-After gives it.
+    const fromHeader = describeFailure(new ApiError(429, 'daily_limit_reached', 'Daily submission limit of 50 reached.', '3600'), url, identityTranslate, clock);
+    expect(fromHeader.message).toContain(`It resets at ${localTimeText(new Date(now.getTime() + 3_600_000), 'UTC')}, in 1 h 00 min`);
+    // Neither: the server's message as it is.
+    expect(describeFailure(new ApiError(429, 'daily_limit_reached', 'Daily limit reached.'), url).message).toBe('Daily submission limit reached: Daily limit reached.');
+    // Another zone shows another clock time for the same instant.
+    expect(localTimeText(resetAt, 'Asia/Tokyo')).toMatch(/09:00/);
+    expect(durationText(30_000)).toBe('1 min');
+    expect(durationText(0)).toBe('less than a minute');
+    expect(durationText(125 * 60_000)).toBe('2 h 05 min');
   });
 
   test('cell metadata is read defensively', () => {

@@ -70,7 +70,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
         loaded.changed.connect(() => {
           settings = readSettings(loaded.composite);
           model.clearError();
-          void model.refresh();
+          void model.reload();
         });
       } catch (error) {
         console.warn('ML Quest: settings could not be loaded, using defaults.', error);

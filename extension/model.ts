@@ -141,6 +141,15 @@ export class QuestModel {
     return this._refreshing;
   }
 
+  /**
+   * A fresh refresh that starts after any one in flight, so that it reads the current settings
+   * (a refresh begun before the server URL changed must not stand in for one after it).
+   */
+  reload(): Promise<void> {
+    const inFlight = this._refreshing ?? Promise.resolve();
+    return inFlight.catch(() => undefined).then(() => this.refresh());
+  }
+
   /** Clear the shown error (e.g. when the server URL changes). */
   clearError(): void {
     this.update({ error: null });

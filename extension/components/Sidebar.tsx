@@ -1,5 +1,6 @@
 /** The ML Quest sidebar: sign-in/register when signed out; progress, quests, badges, leaderboard. */
 import { ReactWidget } from '@jupyterlab/ui-components';
+import type { Message } from '@lumino/messaging';
 import * as React from 'react';
 import type { Badge, Leaderboard, Progress, QuestSummary } from '../../shared/api';
 import { formatScore, thresholdText, Translate } from '../messages';
@@ -253,9 +254,16 @@ export class QuestSidebar extends ReactWidget {
   constructor(private readonly props: ISidebarProps) {
     super();
     this.addClass('jp-mlquest-sidebar');
+    this.node.tabIndex = -1;
   }
 
   render(): JSX.Element {
     return <SidebarView {...this.props} />;
+  }
+
+  /** Take the focus when shown (e.g. from a notification's "Sign in"): the first form field, else the panel. */
+  protected onActivateRequest(msg: Message): void {
+    super.onActivateRequest(msg);
+    (this.node.querySelector<HTMLElement>('input') ?? this.node).focus();
   }
 }

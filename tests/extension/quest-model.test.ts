@@ -125,4 +125,20 @@ describe('QuestModel', () => {
     await Promise.all([model.refresh(), model.refresh(), model.refresh()]);
     expect(server.requests.length - before).toBe(3); // progress, quests, leaderboard once
   });
+
+  test('reload after a server URL change asks the new server, not only the round in flight', async () => {
+    const other = await startFakeServer();
+    try {
+      other.routes.set('GET /quests/', () => ({ status: 200, body: [{ id: 7, title: 'From the other server', level: 1 }] }));
+      let url = server.url;
+      const switching = new QuestModel(() => url, new MemoryTokenStore());
+      const inFlight = switching.refresh(); // begun against the first server
+      url = other.url; // the setting changes while it runs
+      await Promise.all([inFlight, switching.reload()]);
+      expect(other.requests.length).toBeGreaterThan(0);
+      expect(switching.state.quests.map(q => q.id)).toEqual([7]);
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-/** The extension's icons (theme-aware: `jp-icon3` follows the light and dark themes). */
+/** The extension's icons (theme-aware: the `jp-icon*` classes follow the light and dark themes). */
 import { LabIcon } from '@jupyterlab/ui-components';
 
 const questSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16">
@@ -7,10 +7,11 @@ const questSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" wi
   </g>
 </svg>`;
 
+// The quest shield in the theme's brand colour with an arrow going up through it: it stands
+// out among the grey cell-toolbar icons (and is unlike their "insert cell" trays).
 const submitSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16">
-  <g class="jp-icon3" fill="#616161">
-    <path d="M12 3 6 9h4v6h4V9h4l-6-6zM5 17v4h14v-4h-2v2H7v-2H5z"/>
-  </g>
+  <path class="jp-icon-brand1" fill="#1976D2" d="M12 1.5 3 5.5v6c0 5.2 3.8 9.8 9 10.5 5.2-.7 9-5.3 9-10.5v-6l-9-4z"/>
+  <path class="jp-icon-accent0" fill="#FFFFFF" d="M12 5.5 6.8 10.7h3.4V17h3.6v-6.3h3.4L12 5.5z"/>
 </svg>`;
 
 export const questIcon = new LabIcon({ name: 'jupyterlab-mlquest:quest', svgstr: questSvg });

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Starts one process of the browser-test stack on 127.0.0.1, each in a fresh temporary folder:
-//   node tests/e2e/launch.js server  -> the ML Quest API on a temporary SQLite database
+//   node tests/e2e/launch.js server  -> the ML Quest API on a temporary SQLite database, serving
+//                                       the default pack with quest 1 limited to 2 scored
+//                                       submissions a day (see limited-pack.js)
 //   node tests/e2e/launch.js lab     -> JupyterLab from .venv (with the installed extension)
 //                                       whose ML Quest server URL points at the test server.
 // Playwright's webServer starts and stops them (SIGTERM is passed on to the child).
@@ -9,6 +11,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { ports } = require('./ports');
+const { writeLimitedPack, LIMITED_QUEST, LIMITED_QUEST_DAILY_LIMIT } = require('./limited-pack');
 
 const root = path.resolve(__dirname, '..', '..');
 const what = process.argv[2];
@@ -18,6 +21,7 @@ const labOrigin = `http://127.0.0.1:${ports.lab}`;
 
 let child;
 if (what === 'server') {
+  const pack = writeLimitedPack(path.join(root, 'datasets'), path.join(work, 'pack'), LIMITED_QUEST, LIMITED_QUEST_DAILY_LIMIT);
   child = spawn(process.execPath, [path.join(root, 'lib', 'server', 'main.js')], {
     cwd: root,
     stdio: 'inherit',
@@ -26,6 +30,7 @@ if (what === 'server') {
       HOST: '127.0.0.1',
       PORT: String(ports.server),
       DATABASE_URL: `sqlite:${path.join(work, 'mlquest.db')}`,
+      MLQUEST_QUEST_PACK: pack,
       MLQUEST_CORS_ORIGINS: `${labOrigin},http://localhost:${ports.lab}`,
       MLQUEST_EVAL_WORKERS: '1',
       MLQUEST_LOG_LEVEL: 'warn'

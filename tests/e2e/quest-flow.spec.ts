@@ -1,11 +1,16 @@
 /**
  * The learner's path through ML Quest in a real browser: register in the sidebar, open quest 1's
- * starter notebook from the sidebar, run all cells, submit from the cell toolbar, see the result
- * and badge toasts and the sidebar update; then a model below the threshold and an undefined
- * variable get their own messages. Screenshots go to tests/artifacts/e2e/screenshots.
+ * starter notebook from the sidebar, run all cells, submit from the cell toolbar, see the result,
+ * badge and level-up toasts and the sidebar update; then a model below the threshold, the daily
+ * limit, an undefined variable (from the toolbar, the context menu and the keyboard shortcut in
+ * command and edit mode), a server URL changed in the Settings Editor, a submit while signed
+ * out, a reload that restores the sidebar, and the dark theme. The e2e server serves quest 1 with
+ * a daily limit of 2 (limited-pack.js). Screenshots go to tests/artifacts/e2e/screenshots.
  */
 import { expect, Page, test } from '@playwright/test';
+import * as net from 'net';
 import * as path from 'path';
+import { readableContrast } from './contrast';
 
 const shots = path.resolve(__dirname, '..', 'artifacts', 'e2e', 'screenshots');
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`) });
@@ -39,6 +44,55 @@ async function submitActiveCell(page: Page): Promise<void> {
   const button = page.locator('.jp-Notebook .jp-Cell.jp-mod-active .jp-cell-toolbar [data-command="mlquest:submit-cell"]');
   await expect(button).toBeVisible();
   await button.click();
+}
+
+/** Set the active cell's `mlquest` metadata (which quest, which variable the submit uses). */
+async function setCellQuest(page: Page, model: string): Promise<void> {
+  await page.evaluate(name => {
+    const app = (window as unknown as { jupyterapp: any }).jupyterapp;
+    app.shell.currentWidget.content.activeCell.model.setMetadata('mlquest', { quest: 1, model: name });
+  }, model);
+}
+
+/** Close every notification (also from the notification centre): JupyterLab shows only a few at once. */
+async function dismissToasts(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('apputils:dismiss-notification', {}));
+  await expect(page.locator('.Toastify__toast')).toHaveCount(0);
+}
+
+async function notebookMode(page: Page): Promise<string> {
+  const classes = (await page.locator('.jp-NotebookPanel:visible .jp-Notebook').first().getAttribute('class')) ?? '';
+  return classes.includes('jp-mod-editMode') ? 'edit' : classes.includes('jp-mod-commandMode') ? 'command' : 'none';
+}
+
+/** A 127.0.0.1 port where nothing listens (taken from the OS, then released). */
+function deadPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Type a server URL into ML Quest's form in JupyterLab's Settings Editor (it saves by itself). */
+async function setServerUrlInSettingsEditor(page: Page, url: string): Promise<void> {
+  await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('settingeditor:open', { query: 'ML Quest' }));
+  const field = page.locator('input[id="jp-SettingsEditor-jupyterlab-mlquest:plugin_serverUrl"]');
+  await expect(field).toBeVisible({ timeout: 30_000 });
+  await field.fill(url);
+  await field.press('Tab');
+}
+
+async function activateNotebook(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const app = (window as unknown as { jupyterapp: any }).jupyterapp;
+    const panel = app.shell.widgets('main').find((w: any) => w.hasClass('jp-NotebookPanel'));
+    app.shell.activateById(panel.id);
+  });
+  await page.locator('.jp-Notebook .jp-CodeCell').last().locator('.jp-InputArea-editor').click();
 }
 
 async function addCellAtEnd(page: Page, source: string): Promise<void> {
@@ -92,10 +146,19 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
 
   await test.step('submit from the cell toolbar: success toast, First Steps badge toast, sidebar updated', async () => {
     await page.locator('.jp-Notebook .jp-CodeCell').last().locator('.jp-InputArea-editor').click();
+    const button = page.locator('.jp-Notebook .jp-Cell.jp-mod-active .jp-cell-toolbar [data-command="mlquest:submit-cell"]');
+    await expect(button.locator('svg[data-icon="jupyterlab-mlquest:submit"]')).toBeVisible();
+    // Tooltip: what the button does, and its keyboard shortcut.
+    await expect(button).toHaveAttribute('title', /Convert the model of this cell to ONNX and submit it.*\(.*Alt.*S\)/);
+    await page.locator('.jp-Notebook .jp-Cell.jp-mod-active .jp-cell-toolbar').screenshot({ path: path.join(shots, '05a-cell-toolbar.png') });
     await submitActiveCell(page);
     expect(await finalToastText(page, /Quest passed|Not yet|rejected|failed|cannot|not signed|error|limit/i)).toContain('Quest passed with model');
     await expect(toast(page, 'Quest passed')).toContainText('r2');
     await expect(toast(page, 'First Steps')).toBeVisible();
+    // One toast for the level up, and only there.
+    await expect(toast(page, /level up/i)).toHaveCount(1);
+    await expect(toast(page, /level up/i)).toContainText('level 2');
+    await expect(toast(page, 'Quest passed')).not.toContainText(/level/i);
     await shot(page, '05-success-toasts');
     const quest = sidebar(page).locator('[data-quest-id="1"]');
     await expect(quest.locator('.jp-mlquest-status')).toHaveText('completed');
@@ -131,13 +194,150 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     expect(metadata).toEqual({ quest: 1, model: 'weak' });
   });
 
+  await test.step('the daily limit reached shows when it resets, in local time', async () => {
+    await dismissToasts(page);
+    await expect(sidebar(page).locator('[data-quest-id="1"]')).toContainText('Left today: 0');
+    await setCellQuest(page, 'model');
+    await submitActiveCell(page);
+    const text = await finalToastText(page, /limit|Quest passed|Not yet|cannot|not signed|error/i);
+    expect(text).toContain('Daily submission limit reached');
+    // The reset as clock time (e.g. "Mon 00:00") and the time left, not the server's UTC instant.
+    expect(text).toMatch(/resets at \S+ \d{2}:\d{2}, in (\d+ h \d{2} min|\d+ min|less than a minute)/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(text).toContain('(rejected files do not count)'); // whole: not cut at JupyterLab's 140 characters
+    await shot(page, '09a-daily-limit');
+  });
+
   await test.step('an undefined variable shows its message', async () => {
-    await page.evaluate(() => {
-      const app = (window as unknown as { jupyterapp: any }).jupyterapp;
-      app.shell.currentWidget.content.activeCell.model.setMetadata('mlquest', { quest: 1, model: 'no_such_model' });
-    });
+    await setCellQuest(page, 'no_such_model');
     await submitActiveCell(page);
     await expect(toast(page, "There is no variable named 'no_such_model'")).toBeVisible({ timeout: 60_000 });
     await shot(page, '09-undefined-variable');
+  });
+
+  await test.step("submit from the code cell's context menu", async () => {
+    await dismissToasts(page);
+    await setCellQuest(page, 'from_context_menu');
+    await page.locator('.jp-Notebook .jp-Cell.jp-mod-active .jp-InputArea-editor').click({ button: 'right' });
+    const item = page.locator('.lm-Menu .lm-Menu-item[data-command="mlquest:submit-cell"]');
+    await expect(item).toContainText('Submit model from cell');
+    await expect(item.locator('.lm-Menu-itemShortcut')).toContainText(/Alt.*S/);
+    await shot(page, '10-context-menu');
+    await item.click();
+    await expect(toast(page, "There is no variable named 'from_context_menu'")).toBeVisible({ timeout: 60_000 });
+  });
+
+  await test.step('submit with the keyboard shortcut, in command mode and in edit mode', async () => {
+    await dismissToasts(page);
+    const editor = page.locator('.jp-Notebook .jp-Cell.jp-mod-active .jp-InputArea-editor');
+    const source = await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.shell.currentWidget.content.activeCell.model.sharedModel.getSource());
+
+    await setCellQuest(page, 'from_shortcut_command_mode');
+    await editor.click();
+    await page.keyboard.press('Escape');
+    expect(await notebookMode(page)).toBe('command');
+    await page.keyboard.press('Control+Shift+Alt+KeyS');
+    await expect(toast(page, "There is no variable named 'from_shortcut_command_mode'")).toBeVisible({ timeout: 60_000 });
+
+    await setCellQuest(page, 'from_shortcut_edit_mode');
+    await editor.click();
+    expect(await notebookMode(page)).toBe('edit');
+    await page.keyboard.press('Control+Shift+Alt+KeyS');
+    await expect(toast(page, "There is no variable named 'from_shortcut_edit_mode'")).toBeVisible({ timeout: 60_000 });
+    // The keys went to the command, not into the cell's code.
+    const after = await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.shell.currentWidget.content.activeCell.model.sharedModel.getSource());
+    expect(after).toBe(source);
+    await setCellQuest(page, 'model');
+  });
+
+  await test.step('a server URL changed in the Settings Editor applies at once, without a reload', async () => {
+    await dismissToasts(page);
+    const good = (await sidebar(page).locator('.jp-mlquest-server').textContent())!.trim();
+    const dead = `http://127.0.0.1:${await deadPort()}`;
+    await setServerUrlInSettingsEditor(page, dead);
+    await expect(sidebar(page).locator('.jp-mlquest-server')).toHaveText(dead);
+    await expect(sidebar(page).locator('[role="alert"]')).toContainText(`The ML Quest server at ${dead} cannot be reached`);
+    await activateNotebook(page);
+    await submitActiveCell(page);
+    const unreachable = toast(page, `The ML Quest server at ${dead} cannot be reached`);
+    await expect(unreachable).toBeVisible({ timeout: 60_000 });
+    await expect(unreachable.getByRole('button', { name: 'Settings' })).toBeVisible();
+    await shot(page, '11-server-unreachable');
+    await setServerUrlInSettingsEditor(page, good);
+    await expect(sidebar(page).locator('.jp-mlquest-server')).toHaveText(good);
+    await expect(sidebar(page).locator('[role="alert"]')).toHaveCount(0);
+    await expect(sidebar(page).locator('.jp-mlquest-player')).toContainText(username);
+    await page.evaluate(() => {
+      const app = (window as unknown as { jupyterapp: any }).jupyterapp;
+      app.shell.widgets('main').find((w: any) => w.node.querySelector('.jp-SettingsPanel'))?.close();
+    });
+    await activateNotebook(page);
+  });
+
+  await test.step('signed out, submit says so and its "Sign in" action opens the sidebar', async () => {
+    await dismissToasts(page);
+    await sidebar(page).getByRole('button', { name: 'Sign out' }).click();
+    await expect(sidebar(page).locator('form.jp-mlquest-auth')).toBeVisible();
+    // Fold the left area away: the learner is in the notebook.
+    await page.locator('.lm-TabBar-tab[data-id="jp-mlquest-sidebar"]').click();
+    await expect(sidebar(page)).toBeHidden();
+    await activateNotebook(page);
+    await submitActiveCell(page);
+    const notSignedIn = toast(page, 'You are not signed in to ML Quest');
+    await expect(notSignedIn).toBeVisible({ timeout: 30_000 });
+    await expect(sidebar(page)).toBeHidden();
+    const signIn = notSignedIn.getByRole('button', { name: 'Sign in' });
+    await expect(signIn).toBeVisible();
+    await shot(page, '12-not-signed-in');
+    await signIn.click();
+    await expect(sidebar(page)).toBeVisible();
+    const form = sidebar(page).locator('form.jp-mlquest-auth');
+    await expect(form.locator('input[name="username"]')).toBeFocused();
+    await form.locator('input[name="username"]').fill(username);
+    await form.locator('input[name="password"]').fill('a-long-password');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await expect(sidebar(page).locator('.jp-mlquest-player')).toContainText(username);
+  });
+
+  await test.step('after a reload the ML Quest panel is still the open left panel, still signed in', async () => {
+    await dismissToasts(page);
+    // The layout restorer saves the workspace a moment after a change: wait until it holds the panel.
+    await expect
+      .poll(
+        async () => {
+          const reply = await page.request.get('/lab/api/workspaces/default');
+          const left = (await reply.json())?.data?.['layout-restorer:data']?.left;
+          return left ? `${left.current}:${left.collapsed}` : 'none';
+        },
+        { timeout: 30_000 }
+      )
+      .toBe('jp-mlquest-sidebar:false');
+    await page.reload();
+    await expect(page.locator('#jp-main-dock-panel')).toBeVisible({ timeout: 120_000 });
+    await expect(sidebar(page)).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('.lm-TabBar-tab[data-id="jp-mlquest-sidebar"]')).toHaveClass(/lm-mod-current/);
+    await expect(sidebar(page).locator('.jp-mlquest-player')).toContainText(username);
+    await expect(sidebar(page).locator('[data-quest-id="1"] .jp-mlquest-status')).toHaveText('completed');
+    await shot(page, '13-restored-after-reload');
+  });
+
+  await test.step('light and dark themes: the sidebar text is readable in both', async () => {
+    const light = await readableContrast(sidebar(page));
+    expect(light.checked).toBeGreaterThan(20);
+    expect(light.failures).toEqual([]);
+    await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('apputils:change-theme', { theme: 'JupyterLab Dark' }));
+    await expect(page.locator('body')).toHaveAttribute('data-jp-theme-light', 'false', { timeout: 30_000 });
+    await expect(page.locator('body')).toHaveAttribute('data-jp-theme-name', 'JupyterLab Dark');
+    await expect.poll(() => sidebar(page).evaluate(node => getComputedStyle(node).backgroundColor)).not.toBe(light.background);
+    await sidebar(page).screenshot({ path: path.join(shots, '14-sidebar-dark.png') });
+    await shot(page, '14b-dark');
+    const dark = await readableContrast(sidebar(page));
+    expect(dark.checked).toBeGreaterThan(20);
+    expect(dark.failures).toEqual([]);
+    await sidebar(page).getByRole('tab', { name: 'Badges' }).click();
+    const badges = await readableContrast(sidebar(page));
+    expect(badges.failures).toEqual([]);
+    await sidebar(page).screenshot({ path: path.join(shots, '14c-badges-dark.png') });
+    await sidebar(page).getByRole('tab', { name: 'Quests' }).click();
   });
 });

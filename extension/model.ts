@@ -65,6 +65,8 @@ export class QuestModel {
   private _state: IQuestState;
   private readonly _stateChanged = new Signal<this, IQuestState>(this);
   private _refreshing: Promise<void> | null = null;
+  /** Whether the shown error came from a refresh (cleared by the next good one) or from the learner's action. */
+  private _errorFromRefresh = false;
 
   constructor(
     baseUrl: () => string,
@@ -159,8 +161,7 @@ export class QuestModel {
     this.update({ loading: true });
     try {
       if (!this.store.get()) {
-        const quests = await this.client.quests().catch(() => [] as QuestSummary[]);
-        this.update({ signedIn: false, loading: false, quests, progress: null, leaderboard: null });
+        await this.refreshSignedOut();
         return;
       }
       const [progress, quests, leaderboard] = await Promise.all([
@@ -181,11 +182,37 @@ export class QuestModel {
         });
         return;
       }
-      this.update({ loading: false, error: messageOf(error) });
+      this.showRefreshError(error);
     }
   }
 
+  /**
+   * Signed out, only the quest list is loaded. When it fails (e.g. the server cannot be reached)
+   * the sign-in form says so at once, instead of the learner finding out when signing in fails.
+   * A later successful refresh clears only such a refresh error, never a sign-in error.
+   */
+  private async refreshSignedOut(): Promise<void> {
+    let quests: QuestSummary[];
+    try {
+      quests = await this.client.quests();
+    } catch (error) {
+      this.update({ signedIn: false, progress: null, leaderboard: null });
+      this.showRefreshError(error);
+      return;
+    }
+    const clearRefreshError = this._errorFromRefresh ? { error: null } : {};
+    this.update({ signedIn: false, loading: false, ...clearRefreshError, quests, progress: null, leaderboard: null });
+  }
+
+  private showRefreshError(error: unknown): void {
+    this.update({ loading: false, error: messageOf(error) });
+    this._errorFromRefresh = true;
+  }
+
   private update(patch: Partial<IQuestState>): void {
+    if ('error' in patch) {
+      this._errorFromRefresh = false;
+    }
     this._state = { ...this._state, ...patch };
     this._stateChanged.emit(this._state);
   }

@@ -1,5 +1,13 @@
-import { ITokenStore, IQuestState, QuestModel } from '../../extension/model';
-import { bearer, IFakeServer, startFakeServer } from './fake-api-server';
+/**
+ * The extension's state (QuestModel) against the real ML Quest server
+ * (tests/helpers/live-server.ts): real registration, sign-in, sessions ended from another client,
+ * and a second real server for a changed server URL. Requests are observed by wrapping the real
+ * fetch (nothing is replaced).
+ */
+import type { FetchLike } from '../../extension/api';
+import { MLQuestClient } from '../../extension/api';
+import { browserTimezone, IQuestState, ITokenStore, QuestModel } from '../../extension/model';
+import { freePort, LiveServer, startLiveServer } from '../helpers/live-server';
 
 class MemoryTokenStore implements ITokenStore {
   constructor(public token: string | null = null) {}
@@ -11,134 +19,201 @@ class MemoryTokenStore implements ITokenStore {
   }
 }
 
-const PROGRESS = {
-  username: 'ada',
-  total_xp: 150,
-  level: 2,
-  level_xp: 100,
-  next_level_xp: 400,
-  xp_to_next_level: 250,
-  current_streak: 1,
-  longest_streak: 3,
-  quests_completed: 1,
-  quests_total: 5,
-  levels: [],
-  badges: [],
-  recent_submissions: []
-};
+const PASSWORD = 'a-long-password';
 
-describe('QuestModel', () => {
-  let server: IFakeServer;
-  let store: MemoryTokenStore;
-  let model: QuestModel;
-  const validTokens = new Set<string>();
-
-  beforeEach(async () => {
-    server = await startFakeServer();
-    validTokens.clear();
-    store = new MemoryTokenStore();
-    model = new QuestModel(() => server.url, store);
-    const authed = (req: Parameters<typeof bearer>[0]) => validTokens.has(bearer(req) ?? '');
-    const unauthorized = { status: 401, body: { error: { code: 'unauthorized', message: 'Sign in again.' } } };
-    server.routes.set('POST /auth/register', req => {
-      const body = JSON.parse(req.body.toString());
-      return body.username === 'taken'
-        ? { status: 409, body: { error: { code: 'username_taken', message: 'The username "taken" is already registered.' } } }
-        : { status: 201, body: { id: 1, username: body.username } };
-    });
-    server.routes.set('POST /auth/login', req => {
-      const body = JSON.parse(req.body.toString());
-      if (body.password !== 'correct-horse') {
-        return { status: 401, body: { error: { code: 'invalid_credentials', message: 'Wrong username or password.' } } };
-      }
-      const token = `tok-${validTokens.size + 1}`;
-      validTokens.add(token);
-      return { status: 200, body: { access_token: token, token_type: 'bearer', expires_at: 'later' } };
-    });
-    server.routes.set('POST /auth/logout', req => {
-      validTokens.delete(bearer(req) ?? '');
-      return { status: 204 };
-    });
-    server.routes.set('GET /quests/', () => ({ status: 200, body: [{ id: 1, title: 'First', level: 1 }] }));
-    server.routes.set('GET /user/progress', req => (authed(req) ? { status: 200, body: PROGRESS } : unauthorized));
-    server.routes.set('GET /leaderboard/', req => (authed(req) ? { status: 200, body: { entries: [], total: 1, limit: 10, offset: 0, me: null } } : unauthorized));
-  });
-  afterEach(() => server.close());
-
-  test('signed out, refresh loads the quests only', async () => {
-    await model.refresh();
-    expect(model.state).toMatchObject({ signedIn: false, progress: null, quests: [{ id: 1 }] });
-    expect(server.requests.map(r => r.url)).toEqual(['/quests/']);
-  });
-
-  test('sign in stores the token, loads progress and leaderboard, and signals each change', async () => {
-    const seen: IQuestState[] = [];
-    model.stateChanged.connect((_, state) => seen.push(state));
-    await model.signIn('ada', 'correct-horse');
-    expect(store.token).toBe('tok-1');
-    expect(model.state.signedIn).toBe(true);
-    expect(model.state.progress?.total_xp).toBe(150);
-    expect(model.state.leaderboard?.total).toBe(1);
-    expect(seen.length).toBeGreaterThanOrEqual(2);
-    expect(seen[seen.length - 1].loading).toBe(false);
-  });
-
-  test("a failed sign-in keeps the server's message and no token", async () => {
-    await expect(model.signIn('ada', 'wrong')).rejects.toThrow('Wrong username or password.');
-    expect(store.token).toBeNull();
-    expect(model.state.error).toBe('Wrong username or password.');
-  });
-
-  test("register sends the browser's timezone, then signs in", async () => {
-    await model.register({ username: 'grace', email: 'g@example.org', password: 'correct-horse' });
-    const sent = JSON.parse(server.requests.find(r => r.url === '/auth/register')!.body.toString());
-    expect(sent.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
-    expect(sent).toMatchObject({ username: 'grace', email: 'g@example.org' });
-    expect(model.state.signedIn).toBe(true);
-  });
-
-  test("a refused registration shows the server's message", async () => {
-    await expect(model.register({ username: 'taken', email: 't@example.org', password: 'correct-horse' })).rejects.toThrow('already registered');
-    expect(model.state.error).toContain('"taken"');
-    expect(model.state.signedIn).toBe(false);
-  });
-
-  test('an expired session on refresh signs the learner out with a message', async () => {
-    store.token = 'stale';
-    await model.refresh();
-    expect(store.token).toBeNull();
-    expect(model.state.signedIn).toBe(false);
-    expect(model.state.error).toMatch(/sign in again/i);
-  });
-
-  test('sign out ends the session on the server and forgets the token', async () => {
-    await model.signIn('ada', 'correct-horse');
-    await model.signOut();
-    expect(validTokens.size).toBe(0);
-    expect(store.token).toBeNull();
-    expect(model.state).toMatchObject({ signedIn: false, progress: null });
-  });
-
-  test('concurrent refreshes share one round of requests', async () => {
-    await model.signIn('ada', 'correct-horse');
-    const before = server.requests.length;
-    await Promise.all([model.refresh(), model.refresh(), model.refresh()]);
-    expect(server.requests.length - before).toBe(3); // progress, quests, leaderboard once
-  });
-
-  test('reload after a server URL change asks the new server, not only the round in flight', async () => {
-    const other = await startFakeServer();
-    try {
-      other.routes.set('GET /quests/', () => ({ status: 200, body: [{ id: 7, title: 'From the other server', level: 1 }] }));
-      let url = server.url;
-      const switching = new QuestModel(() => url, new MemoryTokenStore());
-      const inFlight = switching.refresh(); // begun against the first server
-      url = other.url; // the setting changes while it runs
-      await Promise.all([inFlight, switching.reload()]);
-      expect(other.requests.length).toBeGreaterThan(0);
-      expect(switching.state.quests.map(q => q.id)).toEqual([7]);
-    } finally {
-      await other.close();
+/** The real fetch, with the path of every request written down. */
+function observedFetch(): { fetch: FetchLike; paths: string[]; origins: string[] } {
+  const paths: string[] = [];
+  const origins: string[] = [];
+  return {
+    paths,
+    origins,
+    fetch: (input, init) => {
+      const url = new URL(input);
+      paths.push(url.pathname);
+      origins.push(url.origin);
+      return fetch(input, init);
     }
+  };
+}
+
+let server: LiveServer;
+let accounts = 0;
+
+function newName(): string {
+  return `learner${++accounts}_${Date.now().toString(36)}`;
+}
+
+/** An account that exists on the server, not signed in anywhere. */
+async function existingAccount(): Promise<string> {
+  const username = newName();
+  await new MLQuestClient({ baseUrl: () => server.base, token: () => null }).register({ username, email: `${username}@example.org`, password: PASSWORD });
+  return username;
+}
+
+beforeAll(async () => {
+  server = await startLiveServer({ env: { MLQUEST_EVAL_WORKERS: '1' } });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.cleanup();
+});
+
+test('signed out, refresh loads the quests only', async () => {
+  const observed = observedFetch();
+  const model = new QuestModel(() => server.base, new MemoryTokenStore(), observed.fetch);
+  await model.refresh();
+  expect(model.state).toMatchObject({ signedIn: false, loading: false, error: null, progress: null, leaderboard: null });
+  expect(model.state.quests.length).toBeGreaterThan(0);
+  expect(observed.paths).toEqual(['/quests/']);
+});
+
+test('sign in stores the token, loads progress and leaderboard, and signals each change', async () => {
+  const username = await existingAccount();
+  const store = new MemoryTokenStore();
+  const model = new QuestModel(() => server.base, store);
+  const seen: IQuestState[] = [];
+  model.stateChanged.connect((_, state) => seen.push(state));
+  await model.signIn(username, PASSWORD);
+  expect(store.token).toEqual(expect.any(String));
+  expect(model.state.signedIn).toBe(true);
+  expect(model.state.progress).toMatchObject({ username, total_xp: 0, level: 1 });
+  expect(model.state.leaderboard?.total).toBeGreaterThanOrEqual(1);
+  expect(model.state.quests.some(q => q.status === 'available')).toBe(true);
+  expect(seen.length).toBeGreaterThanOrEqual(2);
+  expect(seen[seen.length - 1].loading).toBe(false);
+});
+
+test("a failed sign-in keeps the server's message and no token", async () => {
+  const username = await existingAccount();
+  const store = new MemoryTokenStore();
+  const model = new QuestModel(() => server.base, store);
+  const error = await model.signIn(username, 'not-the-password').catch(e => e);
+  expect(error.status).toBe(401);
+  expect(store.token).toBeNull();
+  expect(model.state.signedIn).toBe(false);
+  expect(model.state.error).toBe(error.message);
+});
+
+test("register sends the browser's timezone, then signs in", async () => {
+  const username = newName();
+  const sent: unknown[] = [];
+  const recordBody: FetchLike = (input, init) => {
+    if (new URL(input).pathname === '/auth/register') sent.push(JSON.parse(String(init?.body)));
+    return fetch(input, init);
+  };
+  const model = new QuestModel(() => server.base, new MemoryTokenStore(), recordBody);
+  await model.register({ username, email: `${username}@example.org`, password: PASSWORD });
+  expect(sent).toEqual([expect.objectContaining({ username, timezone: browserTimezone() })]);
+  expect(model.state.signedIn).toBe(true);
+  const me = await model.client.me();
+  expect(me).toMatchObject({ username, timezone: browserTimezone() });
+});
+
+test('a timezone given at registration is the one the server keeps', async () => {
+  // The test machine's own timezone may be the server's default (UTC): this one cannot be.
+  const username = newName();
+  const model = new QuestModel(() => server.base, new MemoryTokenStore());
+  await model.register({ username, email: `${username}@example.org`, password: PASSWORD, timezone: 'America/Lima' });
+  expect(await model.client.me()).toMatchObject({ username, timezone: 'America/Lima' });
+});
+
+test("a refused registration shows the server's message", async () => {
+  const taken = await existingAccount();
+  const model = new QuestModel(() => server.base, new MemoryTokenStore());
+  await expect(model.register({ username: taken, email: `again_${taken}@example.org`, password: PASSWORD })).rejects.toMatchObject({ status: 409 });
+  expect(model.state.error).toContain(taken);
+  expect(model.state.signedIn).toBe(false);
+});
+
+test('a session ended from another client signs the learner out on the next refresh, with a message', async () => {
+  const username = await existingAccount();
+  const store = new MemoryTokenStore();
+  const model = new QuestModel(() => server.base, store);
+  await model.signIn(username, PASSWORD);
+  const token = store.token;
+  // The same session signed out elsewhere (another tab, another machine).
+  await new MLQuestClient({ baseUrl: () => server.base, token: () => token }).logout();
+  await model.refresh();
+  expect(store.token).toBeNull();
+  expect(model.state.signedIn).toBe(false);
+  expect(model.state.progress).toBeNull();
+  expect(model.state.error).toMatch(/sign in again/i);
+});
+
+test('sign out ends the session on the server and forgets the token', async () => {
+  const username = await existingAccount();
+  const store = new MemoryTokenStore();
+  const model = new QuestModel(() => server.base, store);
+  await model.signIn(username, PASSWORD);
+  const token = store.token;
+  await model.signOut();
+  expect(store.token).toBeNull();
+  expect(model.state).toMatchObject({ signedIn: false, progress: null, leaderboard: null });
+  await expect(new MLQuestClient({ baseUrl: () => server.base, token: () => token }).me()).rejects.toMatchObject({ status: 401 });
+});
+
+test('concurrent refreshes share one round of requests', async () => {
+  const username = await existingAccount();
+  const observed = observedFetch();
+  const model = new QuestModel(() => server.base, new MemoryTokenStore(), observed.fetch);
+  await model.signIn(username, PASSWORD);
+  const before = observed.paths.length;
+  await Promise.all([model.refresh(), model.refresh(), model.refresh()]);
+  expect(observed.paths.slice(before).sort()).toEqual(['/leaderboard/', '/quests/', '/user/progress']);
+});
+
+test('reload after a server URL change asks the new server, not only the round in flight', async () => {
+  const other = await startLiveServer({ env: { MLQUEST_EVAL_WORKERS: '1' } });
+  try {
+    const observed = observedFetch();
+    let url = server.base;
+    const model = new QuestModel(() => url, new MemoryTokenStore(), observed.fetch);
+    const inFlight = model.refresh(); // begun against the first server
+    url = other.base; // the setting changes while it runs
+    await Promise.all([inFlight, model.reload()]);
+    expect(observed.origins).toEqual([server.base, other.base]);
+    expect(model.state.quests.length).toBeGreaterThan(0);
+    expect(model.state.error).toBeNull();
+  } finally {
+    await other.cleanup();
+  }
+});
+
+describe('signed out with the server unreachable', () => {
+  test('the refresh says that the server at that URL cannot be reached', async () => {
+    const dead = `http://127.0.0.1:${await freePort()}`; // nothing listens there
+    const model = new QuestModel(() => dead, new MemoryTokenStore());
+    await model.refresh();
+    expect(model.state.signedIn).toBe(false);
+    expect(model.state.loading).toBe(false);
+    expect(model.state.error).toContain(`The ML Quest server at ${dead} cannot be reached`);
+  });
+
+  test('the message goes away once the server answers again', async () => {
+    let url = `http://127.0.0.1:${await freePort()}`;
+    const model = new QuestModel(() => url, new MemoryTokenStore());
+    await model.refresh();
+    expect(model.state.error).toContain('cannot be reached');
+    url = server.base;
+    await model.refresh();
+    expect(model.state.error).toBeNull();
+    expect(model.state.quests.length).toBeGreaterThan(0);
+  });
+
+  test('a sign-in error stays through later successful refreshes', async () => {
+    const username = await existingAccount();
+    const model = new QuestModel(() => server.base, new MemoryTokenStore());
+    const error = await model.signIn(username, 'not-the-password').catch(e => e);
+    await model.refresh();
+    expect(model.state.error).toBe(error.message);
+    expect(model.state.quests.length).toBeGreaterThan(0);
+  });
+
+  test('signing in while the server is down shows the same message', async () => {
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    const model = new QuestModel(() => dead, new MemoryTokenStore());
+    await expect(model.signIn('someone', PASSWORD)).rejects.toMatchObject({ code: 'server_unreachable' });
+    expect(model.state.error).toContain(`The ML Quest server at ${dead} cannot be reached`);
   });
 });

@@ -6,6 +6,7 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { addCommands } from './commands';
 import { QuestSidebar } from './components/Sidebar';
+import { introduceOnce } from './first-run';
 import { questIcon } from './icons';
 import { KernelCompanion } from './kernel-bridge';
 import type { Translate } from './messages';
@@ -45,6 +46,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     sidebar.title.caption = __('ML Quest');
     app.shell.add(sidebar, 'left', { rank: 600 });
     restorer?.add(sidebar, SIDEBAR_ID);
+    // After the saved layout is back (so that it does not cover the panel again), once per browser.
+    void app.restored.then(() => introduceOnce(() => app.shell.activateById(SIDEBAR_ID)));
 
     addCommands({ app, tracker, model, companion, trans: __, settings: () => settings });
     if (palette) {

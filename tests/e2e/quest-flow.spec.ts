@@ -1,11 +1,14 @@
 /**
- * The learner's path through ML Quest in a real browser: register in the sidebar, open quest 1's
- * starter notebook from the sidebar, run all cells, submit from the cell toolbar, see the result,
- * badge and level-up toasts and the sidebar update; then a model below the threshold, the daily
- * limit, an undefined variable (from the toolbar, the context menu and the keyboard shortcut in
- * command and edit mode), a server URL changed in the Settings Editor, a submit while signed
- * out, a reload that restores the sidebar, and the dark theme. The e2e server serves quest 1 with
- * a daily limit of 2 (limited-pack.js). Screenshots go to tests/artifacts/e2e/screenshots.
+ * The learner's path through ML Quest in a real browser: the ML Quest panel open on the first
+ * start without a click, a server that cannot be reached named in the signed-out sidebar,
+ * register in the sidebar, open quest 1's starter notebook from the sidebar, run all cells,
+ * submit from the cell toolbar, see the result, badge and level-up toasts and the sidebar update;
+ * then a model below the threshold, the daily limit, an undefined variable (from the toolbar, the
+ * context menu and the keyboard shortcut in command and edit mode), a server URL changed in the
+ * Settings Editor, a submit while signed out, a reload that restores the sidebar, the dark theme,
+ * and a reload that keeps the file browser the learner chose instead. The e2e server serves
+ * quest 1 with a daily limit of 2 (limited-pack.js). Screenshots go to
+ * tests/artifacts/e2e/screenshots.
  */
 import { expect, Page, test } from '@playwright/test';
 import * as net from 'net';
@@ -86,6 +89,28 @@ async function setServerUrlInSettingsEditor(page: Page, url: string): Promise<vo
   await field.press('Tab');
 }
 
+async function closeSettingsEditor(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const app = (window as unknown as { jupyterapp: any }).jupyterapp;
+    app.shell.widgets('main').find((w: any) => w.node.querySelector('.jp-SettingsPanel'))?.close();
+  });
+}
+
+/** Wait until JupyterLab has saved the workspace with `current` as the open left panel. */
+async function savedLeftPanel(page: Page, current: string): Promise<void> {
+  // The layout restorer saves the workspace a moment after a change.
+  await expect
+    .poll(
+      async () => {
+        const reply = await page.request.get('/lab/api/workspaces/default');
+        const left = (await reply.json())?.data?.['layout-restorer:data']?.left;
+        return left ? `${left.current}:${left.collapsed}` : 'none';
+      },
+      { timeout: 30_000 }
+    )
+    .toBe(`${current}:false`);
+}
+
 async function activateNotebook(page: Page): Promise<void> {
   await page.evaluate(() => {
     const app = (window as unknown as { jupyterapp: any }).jupyterapp;
@@ -109,12 +134,28 @@ async function addCellAtEnd(page: Page, source: string): Promise<void> {
 test('register, open quest 1, submit from the cell, earn XP and the First Steps badge; failures explain themselves', async ({ page }) => {
   const username = `learner_${Date.now().toString(36)}`;
 
-  await test.step('JupyterLab loads with the ML Quest sidebar', async () => {
+  await test.step('first start: JupyterLab opens with the ML Quest panel, without a click', async () => {
+    // A fresh browser context: nothing in localStorage, as for a learner's first visit.
     await page.goto('/lab');
     await expect(page.locator('#jp-main-dock-panel')).toBeVisible({ timeout: 120_000 });
-    await page.locator('.lm-TabBar-tab[data-id="jp-mlquest-sidebar"]').click();
-    await expect(sidebar(page).getByRole('heading', { name: 'ML Quest' })).toBeVisible();
+    await expect(sidebar(page).getByRole('heading', { name: 'ML Quest' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('.lm-TabBar-tab[data-id="jp-mlquest-sidebar"]')).toHaveClass(/lm-mod-current/);
+    await expect(sidebar(page).locator('form.jp-mlquest-auth')).toBeVisible();
+    await expect(sidebar(page).locator('[role="alert"]')).toHaveCount(0);
     await shot(page, '01-signed-out');
+  });
+
+  await test.step('signed out, a server that cannot be reached is named in the sidebar at once', async () => {
+    const good = (await sidebar(page).locator('.jp-mlquest-server').textContent())!.trim();
+    const dead = `http://127.0.0.1:${await deadPort()}`;
+    await setServerUrlInSettingsEditor(page, dead);
+    await expect(sidebar(page).locator('.jp-mlquest-server')).toHaveText(dead);
+    await expect(sidebar(page).locator('form.jp-mlquest-auth [role="alert"]')).toContainText(`The ML Quest server at ${dead} cannot be reached`);
+    await shot(page, '01b-signed-out-unreachable');
+    await setServerUrlInSettingsEditor(page, good);
+    await expect(sidebar(page).locator('.jp-mlquest-server')).toHaveText(good);
+    await expect(sidebar(page).locator('[role="alert"]')).toHaveCount(0);
+    await closeSettingsEditor(page);
   });
 
   await test.step('register in the sidebar', async () => {
@@ -267,10 +308,7 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await expect(sidebar(page).locator('.jp-mlquest-server')).toHaveText(good);
     await expect(sidebar(page).locator('[role="alert"]')).toHaveCount(0);
     await expect(sidebar(page).locator('.jp-mlquest-player')).toContainText(username);
-    await page.evaluate(() => {
-      const app = (window as unknown as { jupyterapp: any }).jupyterapp;
-      app.shell.widgets('main').find((w: any) => w.node.querySelector('.jp-SettingsPanel'))?.close();
-    });
+    await closeSettingsEditor(page);
     await activateNotebook(page);
   });
 
@@ -301,17 +339,7 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
 
   await test.step('after a reload the ML Quest panel is still the open left panel, still signed in', async () => {
     await dismissToasts(page);
-    // The layout restorer saves the workspace a moment after a change: wait until it holds the panel.
-    await expect
-      .poll(
-        async () => {
-          const reply = await page.request.get('/lab/api/workspaces/default');
-          const left = (await reply.json())?.data?.['layout-restorer:data']?.left;
-          return left ? `${left.current}:${left.collapsed}` : 'none';
-        },
-        { timeout: 30_000 }
-      )
-      .toBe('jp-mlquest-sidebar:false');
+    await savedLeftPanel(page, 'jp-mlquest-sidebar');
     await page.reload();
     await expect(page.locator('#jp-main-dock-panel')).toBeVisible({ timeout: 120_000 });
     await expect(sidebar(page)).toBeVisible({ timeout: 60_000 });
@@ -339,5 +367,19 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     expect(badges.failures).toEqual([]);
     await sidebar(page).screenshot({ path: path.join(shots, '14c-badges-dark.png') });
     await sidebar(page).getByRole('tab', { name: 'Quests' }).click();
+  });
+
+  await test.step("later starts keep the learner's own layout: the file browser stays after a reload", async () => {
+    await page.locator('.lm-TabBar-tab[data-id="filebrowser"]').click();
+    await expect(page.locator('#filebrowser')).toBeVisible();
+    await savedLeftPanel(page, 'filebrowser');
+    await page.reload();
+    await expect(page.locator('#jp-main-dock-panel')).toBeVisible({ timeout: 120_000 });
+    await expect(page.locator('#filebrowser')).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('.lm-TabBar-tab[data-id="filebrowser"]')).toHaveClass(/lm-mod-current/);
+    // Give the first-run check (it runs once the layout is restored) time to act, had it wrongly.
+    await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.restored.then(() => true));
+    await expect(sidebar(page)).toBeHidden();
+    await shot(page, '15-own-layout-kept');
   });
 });

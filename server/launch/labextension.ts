@@ -60,3 +60,27 @@ export async function installLabextension(root: string, venvDir: string): Promis
   const installed = path.join(venvDir, 'share', 'jupyter', 'labextensions', EXTENSION_NAME, 'package.json');
   if (!fs.existsSync(installed)) throw new Error(`pip installed the extension package but ${path.relative(root, installed)} is missing; run npm run build and try again.`);
 }
+
+const PLUGIN_ID = `${EXTENSION_NAME}:plugin`;
+
+/**
+ * Points this environment's JupyterLab at the ML Quest API by default: sets the extension's
+ * `serverUrl` in `<venv>/share/jupyter/lab/settings/overrides.json`, keeping every other override.
+ * A learner's own setting (Settings Editor) still wins over it.
+ */
+export function pointExtensionAtServer(venvDir: string, serverUrl: string): string {
+  const file = path.join(venvDir, 'share', 'jupyter', 'lab', 'settings', 'overrides.json');
+  let overrides: Record<string, unknown> = {};
+  if (fs.existsSync(file)) {
+    try {
+      overrides = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch {
+      throw new Error(`${file} is not valid JSON: fix it or delete it, then start again.`);
+    }
+  }
+  const current = overrides[PLUGIN_ID];
+  overrides[PLUGIN_ID] = { ...(current && typeof current === 'object' ? current : {}), serverUrl };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(overrides, null, 2) + '\n');
+  return file;
+}

@@ -10,7 +10,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { loadConfigOrExit } from '../config';
-import { buildLabextensionIfStale, installLabextension } from './labextension';
+import { buildLabextensionIfStale, installLabextension, pointExtensionAtServer } from './labextension';
 import { loadLaunchConfig, LaunchConfigError, type LaunchConfig } from './launch-config';
 import { fail, step } from './log';
 import { ensurePythonEnvironment, venvBin } from './python-env';
@@ -85,6 +85,7 @@ async function run(argv: string[]): Promise<number> {
     const token = config.jupyterToken ?? crypto.randomBytes(24).toString('hex');
     const jupyterUrl = `http://${urlHost(config.jupyterHost)}:${config.jupyterPort}`;
     step(`4/4: JupyterLab on ${jupyterUrl} (notebooks/)`);
+    pointExtensionAtServer(config.venvDir, env.MLQUEST_SERVER_URL);
     const lab = startManaged('JupyterLab', venvBin(config.venvDir, 'jupyter'), jupyterArgs(config, token), { cwd: ROOT, env });
     children.push(lab);
     await waitUntilReady(`${jupyterUrl}/api`, lab, config.readyTimeoutMs);

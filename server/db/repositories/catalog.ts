@@ -1,5 +1,6 @@
 /** The quest catalog as stored in the database (synced from the pack at start-up). */
 import type { BadgeCondition, MetricName, TaskType } from '../../../shared/api';
+import { databaseVersion } from '../data-version';
 import type { Db } from '../database';
 import { stmt } from '../statements';
 
@@ -50,8 +51,7 @@ export interface BadgeRow {
 const catalogCache = new WeakMap<Db['sqlite'], { version: string; levels?: LevelRow[]; quests?: QuestRow[] }>();
 
 function cachedCatalog(db: Db): { version: string; levels?: LevelRow[]; quests?: QuestRow[] } {
-  const v = stmt(db, 'SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS d').get() as { t: number; d: number };
-  const version = `${v.t}:${v.d}`;
+  const version = databaseVersion(db);
   let entry = catalogCache.get(db.sqlite);
   if (!entry || entry.version !== version) {
     entry = { version };

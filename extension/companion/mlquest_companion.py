@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import io
 import sys
+import warnings
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 PROTOCOL_VERSION = 1
@@ -284,10 +285,14 @@ def _convert_torch(model: Any, features: List[Dict[str, str]]) -> bytes:
             dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}},
             opset_version=TARGET_OPSET[""],
         )
-        try:
-            torch.onnx.export(model, (example,), buffer, dynamo=False, **kwargs)
-        except TypeError:
-            torch.onnx.export(model, (example,), buffer, **kwargs)
+        with warnings.catch_warnings():
+            # torch >= 2.9 warns that the TorchScript exporter is legacy; it is the one that needs
+            # no extra package (the dynamo exporter needs onnxscript).
+            warnings.simplefilter("ignore", DeprecationWarning)
+            try:
+                torch.onnx.export(model, (example,), buffer, dynamo=False, **kwargs)
+            except TypeError:
+                torch.onnx.export(model, (example,), buffer, **kwargs)
     except ImportError as error:
         raise _missing(getattr(error, "name", None) or "onnx", error) from error
     except Exception as error:

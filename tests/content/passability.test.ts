@@ -4,7 +4,7 @@
  * submitted to a live server, and it passes. The one account that completes them all earns every
  * badge that does not need a streak.
  */
-import { execFile } from 'child_process';
+import { execFile, spawnSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { promisify } from 'util';
@@ -19,6 +19,9 @@ const pack = JSON.parse(readFileSync(join(ROOT, 'datasets', 'pack.json'), 'utf8'
 
 // Without the project's Python environment (`npm run setup:python`) there is no kernel to run.
 const describeWithPython = existsSync(PYTHON) ? describe : describe.skip;
+// The PyTorch reference needs torch in that environment (tests/requirements-torch.txt; CI installs it).
+const hasTorch = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
+const testWithTorch = hasTorch ? test : test.skip;
 
 describeWithPython('every quest is passable with its reference solution', () => {
   let server: LiveServer;
@@ -69,6 +72,33 @@ describeWithPython('every quest is passable with its reference solution', () => 
     expect(progress.quests_completed).toBe(pack.quests.length);
     expect(progress.quests_total).toBe(pack.quests.length);
   }, 5 * 60_000);
+
+  testWithTorch('a PyTorch module, exported by the companion with torch.onnx, passes quest 9 for a new learner', async () => {
+    await promisify(execFile)(PYTHON, [join(ROOT, 'tests', 'reference', 'run_reference.py'), '--server', server.base, '--out', models, '--reference', 'torch_quest_09'], {
+      cwd: ROOT,
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 5 * 60_000
+    });
+    const learner = { username: 'torchie', email: 'torchie@example.org', password: 'a long enough password' };
+    await fetch(`${server.base}/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(learner) });
+    const login = await fetch(`${server.base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: learner.username, password: learner.password }) });
+    const auth = { authorization: `Bearer ${((await login.json()) as { access_token: string }).access_token}` };
+    // Quest 9 sits in level 3 (400 XP): earn the way there with the scikit-learn references first.
+    const requiredXp = new Map(pack.levels.map((l) => [l.id, l.required_xp]));
+    const quest9 = pack.quests.find((q) => q.id === 9)!;
+    for (const quest of pack.quests.filter((q) => requiredXp.get(q.level)! < requiredXp.get(quest9.level)!)) {
+      const form = new FormData();
+      form.append('model_file', new Blob([readFileSync(join(models, `quest_${String(quest.id).padStart(2, '0')}.onnx`))]), 'model.onnx');
+      await fetch(`${server.base}/quests/${quest.id}/submit`, { method: 'POST', headers: auth, body: form });
+    }
+    const form = new FormData();
+    form.append('model_file', new Blob([readFileSync(join(models, 'torch_quest_09.onnx'))]), 'ringnet.onnx');
+    const res = await fetch(`${server.base}/quests/9/submit`, { method: 'POST', headers: auth, body: form });
+    const body = (await res.json()) as { status: string; passed: boolean; score: number; xp_awarded: number; message: string };
+    expect({ status: res.status, body: body.status, passed: body.passed, message: body.message }).toEqual({ status: 200, body: 'scored', passed: true, message: body.message });
+    expect(body.score).toBeGreaterThanOrEqual(quest9.threshold);
+    expect(body.xp_awarded).toBeGreaterThan(0);
+  }, 6 * 60_000);
 
   test('the account that completed every quest holds every badge that needs no streak', async () => {
     const badges = (await (await fetch(`${server.base}/badges`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: string; earned: boolean }[];

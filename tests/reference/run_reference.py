@@ -5,14 +5,15 @@ that converts the fitted `model` with the kernel companion's own `convert_to_onn
 the JupyterLab extension sends to the learner's kernel), using the feature list the live server
 gives for the quest. nbclient executes it in a fresh `python3` kernel with
 `MLQUEST_SERVER_URL` pointing at the live server, so the train split is read over HTTP exactly
-as in a starter notebook. The ONNX bytes land in `<out>/quest_NN.onnx`.
+as in a starter notebook. The ONNX bytes land in `<out>/<reference>.onnx`; the quest is the reference's `QUEST_ID`.
 
-    python tests/reference/run_reference.py --server http://127.0.0.1:8000 --out /tmp/models [--quest 1 ...]
+    python tests/reference/run_reference.py --server http://127.0.0.1:8000 --out /tmp/models [--reference quest_01 ...]
 """
 
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -35,9 +36,17 @@ with open({out!r}, "wb") as _file:
 """
 
 
-def run_one(quest: int, server: str, out_dir: Path, timeout: int) -> Path:
-    source = (HERE / f"quest_{quest:02d}.py").read_text(encoding="utf-8")
-    out = out_dir / f"quest_{quest:02d}.onnx"
+def quest_of(source: str, name: str) -> int:
+    match = re.search(r"^QUEST_ID = (\d+)$", source, re.MULTILINE)
+    if not match:
+        raise RuntimeError(f"{name} sets no QUEST_ID")
+    return int(match.group(1))
+
+
+def run_one(name: str, server: str, out_dir: Path, timeout: int) -> Path:
+    source = (HERE / f"{name}.py").read_text(encoding="utf-8")
+    quest = quest_of(source, name)
+    out = out_dir / f"{name}.onnx"
     nb = new_notebook(
         cells=[
             new_code_cell(source),
@@ -47,7 +56,7 @@ def run_one(quest: int, server: str, out_dir: Path, timeout: int) -> Path:
     )
     NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(HERE)}}).execute()
     if not out.is_file() or out.stat().st_size == 0:
-        raise RuntimeError(f"quest {quest}: the reference ran but wrote no ONNX model")
+        raise RuntimeError(f"{name}: the reference ran but wrote no ONNX model")
     return out
 
 
@@ -55,19 +64,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--server", required=True, help="URL of the live ML Quest server")
     parser.add_argument("--out", required=True, type=Path, help="folder for the ONNX files")
-    parser.add_argument("--quest", type=int, action="append", help="quest id (repeatable); default: every reference")
+    parser.add_argument("--reference", action="append", help="reference name, e.g. quest_01 or torch_quest_09 (repeatable); default: every quest_NN")
     parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
     args = parser.parse_args()
 
-    quests = args.quest or sorted(int(p.stem.split("_")[1]) for p in HERE.glob("quest_*.py"))
+    names = args.reference or sorted(p.stem for p in HERE.glob("quest_[0-9][0-9].py"))
     args.out.mkdir(parents=True, exist_ok=True)
     os.environ["MLQUEST_SERVER_URL"] = args.server
     report = []
-    for quest in quests:
+    for name in names:
         started = time.monotonic()
-        path = run_one(quest, args.server, args.out, args.timeout)
-        report.append({"quest": quest, "onnx": str(path), "seconds": round(time.monotonic() - started, 2)})
-        print(f"quest {quest}: {path.stat().st_size} bytes in {report[-1]['seconds']} s", file=sys.stderr, flush=True)
+        path = run_one(name, args.server, args.out, args.timeout)
+        report.append({"reference": name, "onnx": str(path), "seconds": round(time.monotonic() - started, 2)})
+        print(f"{name}: {path.stat().st_size} bytes in {report[-1]['seconds']} s", file=sys.stderr, flush=True)
     print(json.dumps(report))
     return 0
 

@@ -34,10 +34,45 @@ function parts(timeZone: string, at: Date): Record<string, number> {
   return out;
 }
 
-/** The local calendar date YYYY-MM-DD of instant `at` in `timeZone`. */
-export function localDay(timeZone: string, at: Date): string {
+function computeLocalDay(timeZone: string, at: Date): string {
   const p = parts(timeZone, at);
   return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/**
+ * A player's local day as an interval of instants: every instant in [fromMs, untilMs) is on
+ * `day` in that timezone. Remembered per timezone, so the many calls within one day cost no
+ * Intl formatting (formatToParts is the expensive part of a day computation).
+ */
+export interface LocalDaySpan {
+  day: string;
+  fromMs: number;
+  untilMs: number;
+  /** When the next local day begins (equal to untilMs except around a DST gap at midnight). */
+  nextDayMs: number;
+}
+
+const daySpans = new Map<string, LocalDaySpan>();
+
+export function localDaySpan(timeZone: string, at: Date): LocalDaySpan {
+  const ms = at.getTime();
+  const known = daySpans.get(timeZone);
+  if (known && known.fromMs <= ms && ms < known.untilMs) return known;
+  const day = computeLocalDay(timeZone, at);
+  const from = firstInstantOf(timeZone, day);
+  const next = firstInstantOf(timeZone, addDays(day, 1));
+  // A stepped start can be up to one step late; the day may end before it, so stop short.
+  const span = { day, fromMs: from.ms, untilMs: next.stepped ? next.ms - GAP_STEP_MS : next.ms, nextDayMs: next.ms };
+  if (span.fromMs <= ms && ms < span.untilMs) {
+    daySpans.set(timeZone, span);
+    return span;
+  }
+  return { day, fromMs: ms, untilMs: ms + 1, nextDayMs: next.ms }; // an odd instant around a DST gap: valid for itself only
+}
+
+/** The local calendar date YYYY-MM-DD of instant `at` in `timeZone`. */
+export function localDay(timeZone: string, at: Date): string {
+  return localDaySpan(timeZone, at).day;
 }
 
 function dayToUtcMs(day: string): number {
@@ -61,18 +96,28 @@ function offsetMs(timeZone: string, ms: number): number {
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
-/** The instant local midnight starts `day` in `timeZone`. */
-export function startOfLocalDay(timeZone: string, day: string): Date {
+const GAP_STEP_MS = 15 * 60_000;
+
+function firstInstantOf(timeZone: string, day: string): { ms: number; stepped: boolean } {
   const guess = dayToUtcMs(day);
   let t = guess - offsetMs(timeZone, guess);
   const o2 = offsetMs(timeZone, t);
   t = guess - o2;
   // If midnight does not exist (a DST gap at 00:00), step forward to the first local instant of the day.
-  while (localDay(timeZone, new Date(t)) < day) t += 15 * 60_000;
-  return new Date(t);
+  let stepped = false;
+  while (computeLocalDay(timeZone, new Date(t)) < day) {
+    t += GAP_STEP_MS;
+    stepped = true;
+  }
+  return { ms: t, stepped };
+}
+
+/** The instant local midnight starts `day` in `timeZone`. */
+export function startOfLocalDay(timeZone: string, day: string): Date {
+  return new Date(firstInstantOf(timeZone, day).ms);
 }
 
 /** The instant the next local day begins after `at` (when daily limits reset). */
 export function nextLocalMidnight(timeZone: string, at: Date): Date {
-  return startOfLocalDay(timeZone, addDays(localDay(timeZone, at), 1));
+  return new Date(localDaySpan(timeZone, at).nextDayMs);
 }

@@ -8,7 +8,7 @@
 import { VersionedCache } from '../db/data-version';
 import type { Db } from '../db/database';
 import { findUserById, type UserRow } from '../db/repositories/users';
-import { localDay, nextLocalMidnight, startOfLocalDay } from './calendar';
+import { localDaySpan } from './calendar';
 import { listQuestSummaries } from './quest-views';
 
 interface CachedList {
@@ -39,7 +39,7 @@ export function questListJson(db: Db, user: UserRow, now: Date): Uint8Array<Arra
   // Read the player again after the version: the row from the session lookup may predate it.
   const fresh = findUserById(db, user.id) ?? user;
   const body = Buffer.from(JSON.stringify(listQuestSummaries(db, fresh, now)));
-  const day = localDay(fresh.timezone, now);
-  entries.set(user.id, { body, fromMs: startOfLocalDay(fresh.timezone, day).getTime(), untilMs: nextLocalMidnight(fresh.timezone, now).getTime() });
+  const { fromMs, untilMs } = localDaySpan(fresh.timezone, now);
+  entries.set(user.id, { body, fromMs, untilMs });
   return body;
 }

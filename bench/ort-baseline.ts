@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
+import { EVALUATOR_SESSION_OPTIONS } from '../server/evaluation/session-options';
 import { loadCatalog } from '../server/catalog/load-pack';
 import { buildFeeds } from '../server/evaluation/feed';
 import { prescanModel } from '../server/evaluation/prescan';
@@ -30,15 +31,6 @@ export interface OrtBaselineReport {
   rows: number;
 }
 
-/** The evaluator's session options (server/evaluation/evaluator-child.ts). */
-const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
-  executionProviders: ['cpu'],
-  intraOpNumThreads: 1,
-  interOpNumThreads: 1,
-  executionMode: 'sequential',
-  graphOptimizationLevel: 'all',
-  logSeverityLevel: 3
-};
 
 export async function runOrtBaseline(job: OrtBaselineJob): Promise<OrtBaselineReport> {
   const catalog = loadCatalog(job.packDir);
@@ -52,7 +44,7 @@ export async function runOrtBaseline(job: OrtBaselineJob): Promise<OrtBaselineRe
   const run: number[] = [];
   for (let i = 0; i < job.warmup + job.repetitions; i++) {
     const t0 = performance.now();
-    const session = await ort.InferenceSession.create(model, SESSION_OPTIONS);
+    const session = await ort.InferenceSession.create(model, EVALUATOR_SESSION_OPTIONS);
     const t1 = performance.now();
     const tensors: Record<string, ort.Tensor> = {};
     for (const f of feeds) tensors[f.name] = new ort.Tensor(f.type, f.data, f.dims);

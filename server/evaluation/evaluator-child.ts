@@ -5,17 +5,10 @@
  * too long; it holds no state between models. Started by evaluator-pool.ts, never imported.
  */
 import * as ort from 'onnxruntime-node';
+import { EVALUATOR_SESSION_OPTIONS } from './session-options';
 import type { EvaluateReply, EvaluateRequest, ReadyMessage } from './evaluator-messages';
 import type { OutputTensor } from './read-outputs';
 
-const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
-  executionProviders: ['cpu'],
-  intraOpNumThreads: 1,
-  interOpNumThreads: 1,
-  executionMode: 'sequential',
-  graphOptimizationLevel: 'all',
-  logSeverityLevel: 3
-};
 
 /** onnxruntime's messages start with its source path; keep the part a learner can read. */
 function cleanMessage(err: unknown): string {
@@ -36,7 +29,7 @@ async function evaluate(req: EvaluateRequest): Promise<EvaluateReply> {
   const t0 = performance.now();
   let session: ort.InferenceSession;
   try {
-    session = await ort.InferenceSession.create(req.model, SESSION_OPTIONS);
+    session = await ort.InferenceSession.create(req.model, EVALUATOR_SESSION_OPTIONS);
   } catch (err) {
     return { id: req.id, ok: false, stage: 'load', message: cleanMessage(err) };
   }

@@ -1,7 +1,7 @@
-/** The daily submission limit of a quest, counted on the user's local calendar day. */
+/** The daily submission limit of a quest, counted on the user's local calendar day (scored plus in flight). */
 import type { Db } from '../db/database';
 import { findQuest } from '../db/repositories/catalog';
-import { countScoredOnDay } from '../db/repositories/progress';
+import { dailyLimitCounts } from '../db/repositories/submissions-read';
 import { findUserById } from '../db/repositories/users';
 import { localDay, nextLocalMidnight } from './calendar';
 
@@ -18,6 +18,7 @@ export function dailyLimitStatus(db: Db, userId: number, questId: number, now: D
   const quest = findQuest(db, questId);
   const tz = user?.timezone ?? 'UTC';
   const limit = quest?.daily_submission_limit ?? 0;
-  const used = user && quest ? countScoredOnDay(db, userId, questId, localDay(tz, now)) : 0;
+  // Scored today plus still in flight: the same count GET /quests/ shows.
+  const used = user && quest ? (dailyLimitCounts(db, userId, localDay(tz, now)).get(questId) ?? 0) : 0;
   return { used, limit, left: Math.max(0, limit - used), resets_at: nextLocalMidnight(tz, now).toISOString() };
 }

@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/load-pack';
 import type { Db } from '../db/database';
 import { activeLevels, activeQuests, findLevel, findQuest, type LevelRow, type QuestRow } from '../db/repositories/catalog';
 import { userProgress, type ProgressRow } from '../db/repositories/progress';
-import { scoredCountsOnDay } from '../db/repositories/submissions-read';
+import { dailyLimitCounts } from '../db/repositories/submissions-read';
 import type { UserRow } from '../db/repositories/users';
 import { forbidden, notFound } from '../http/api-error';
 import { localDay } from './calendar';
@@ -41,7 +41,7 @@ function summary(q: QuestRow, level: LevelRow | undefined, user: UserRow | undef
 export function listQuestSummaries(db: Db, user: UserRow | undefined, now: Date): QuestSummary[] {
   const levels = new Map(activeLevels(db).map((l) => [l.id, l]));
   const progress = new Map((user ? userProgress(db, user.id) : []).map((p) => [p.quest_id, p]));
-  const used = user ? scoredCountsOnDay(db, user.id, localDay(user.timezone, now)) : new Map<number, number>();
+  const used = user ? dailyLimitCounts(db, user.id, localDay(user.timezone, now)) : new Map<number, number>();
   return activeQuests(db).map((q) => summary(q, levels.get(q.level_id), user, progress.get(q.id), used.get(q.id) ?? 0));
 }
 
@@ -74,7 +74,7 @@ export function questDetail(db: Db, catalog: Catalog, user: UserRow | undefined,
   const q = requireActiveQuest(db, questId);
   const level = findLevel(db, q.level_id);
   const p = user ? userProgress(db, user.id).find((r) => r.quest_id === q.id) : undefined;
-  const used = user ? (scoredCountsOnDay(db, user.id, localDay(user.timezone, now)).get(q.id) ?? 0) : 0;
+  const used = user ? (dailyLimitCounts(db, user.id, localDay(user.timezone, now)).get(q.id) ?? 0) : 0;
   const ds = catalog.datasets.get(q.dataset);
   const packQuest = catalog.quest(q.id);
   return {

@@ -12,7 +12,7 @@ import { requireActiveQuest, requireUnlockedQuest } from '../game/quest-views';
 import { errors, jsonContent, QuestIdParam } from '../resources/openapi-helpers';
 import { readModelUpload } from './read-upload';
 import type { SubmissionService } from './submission-service';
-import { countPending, findSubmission, listForUserQuest } from './submission-store';
+import { findSubmission, listForUserQuest } from './submission-store';
 
 const SubmissionIdParam = z.object({
   id: z
@@ -99,7 +99,7 @@ export function registerSubmissionRoutes(app: OpenAPIHono<AppEnv>, service: Subm
     requireUnlockedQuest(deps.db, user, questId);
     const now = deps.now();
     const limit = dailyLimitStatus(deps.db, user.id, questId, now);
-    if (limit.left - countPending(deps.db, user.id, questId) <= 0) {
+    if (limit.left <= 0) {
       const retryAfter = Math.max(1, Math.ceil((Date.parse(limit.resets_at) - now.getTime()) / 1000));
       throw new ApiError(
         429,

@@ -115,16 +115,6 @@ export function listForUserQuest(db: Db, userId: number, questId: number, limit:
   ).all(userId, questId, limit, offset) as StoredSubmission[];
 }
 
-/** Submissions not yet evaluated on this user's quest (they may still count against the limit). */
-export function countPending(db: Db, userId: number, questId: number): number {
-  return (
-    stmt(db, "SELECT count(*) AS n FROM submissions WHERE user_id = ? AND quest_id = ? AND status IN ('queued', 'evaluating')").get(
-      userId,
-      questId
-    ) as { n: number }
-  ).n;
-}
-
 /** Ids of the submissions a crash or shutdown left unfinished, oldest first. */
 export function unfinishedIds(db: Db): number[] {
   return (stmt(db, "SELECT id FROM submissions WHERE status IN ('queued', 'evaluating') ORDER BY id").all() as { id: number }[]).map(

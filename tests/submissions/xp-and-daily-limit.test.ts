@@ -65,3 +65,33 @@ test('the daily limit: 429 with the reset time after the last scored submission,
   expect(nextDay.status).toBe(200);
   expect(((await nextDay.json()) as { submissions_left_today: number }).submissions_left_today).toBe(limit - 1);
 }, 60_000);
+
+test('a submission still being evaluated counts against the daily limit, in the 429 and in GET /quests/ alike', async () => {
+  const wait = await makeSubmissionServer({ env: { MLQUEST_SUBMIT_WAIT_S: '0' }, timeoutS: 30, workers: 1 });
+  try {
+    const player = await wait.registerAndLogin();
+    const limit = wait.catalog.quest(1)!.daily_submission_limit ?? 50;
+    const leftToday = async () =>
+      ((await (await wait.request('/quests/', { token: player.token })).json()) as { id: number; submissions_left_today: number }[]).find((q) => q.id === 1)!
+        .submissions_left_today;
+    // Use all but one of today's submissions, then send a slow model that stays in flight.
+    for (let i = 0; i < limit - 1; i++) {
+      const res = await wait.submit(1, 'housing_linear_regression.onnx', player.token);
+      await wait.waitForResult(((await res.json()) as { submission_id: number }).submission_id, player.token);
+    }
+    expect(await leftToday()).toBe(1);
+    const slow = await wait.submit(1, 'slow_housing_linear.onnx', player.token);
+    expect(slow.status).toBe(202);
+    const slowId = ((await slow.json()) as { submission_id: number }).submission_id;
+    expect(await leftToday()).toBe(0);
+    const refused = await wait.submit(1, 'housing_linear_regression.onnx', player.token);
+    expect(refused.status).toBe(429);
+    // Once scored it still counts, exactly once.
+    const done = await wait.waitForResult(slowId, player.token, 30_000);
+    expect(done.status).toBe('scored');
+    expect(done.submissions_left_today).toBe(0);
+    expect(await leftToday()).toBe(0);
+  } finally {
+    await wait.shutdown();
+  }
+}, 120_000);

@@ -61,6 +61,3 @@ export function setSubmissionAward(db: Db, submissionId: number, xp: number, loc
   stmt(db, 'UPDATE submissions SET xp_awarded = ?, local_day = ? WHERE id = ?').run(xp, localDay, submissionId);
 }
 
-export function countScoredOnDay(db: Db, userId: number, questId: number, localDay: string): number {
-  return (stmt(db, "SELECT count(*) AS n FROM submissions WHERE user_id = ? AND quest_id = ? AND status = 'scored' AND local_day = ?").get(userId, questId, localDay) as { n: number }).n;
-}

@@ -28,6 +28,22 @@ export function scoredCountsOnDay(db: Db, userId: number, localDay: string): Map
   return new Map(rows.map((r) => [r.quest_id, r.n]));
 }
 
+/** The user's submissions still queued or being evaluated, per quest (few rows: found by the status index). */
+export function pendingCounts(db: Db, userId: number): Map<number, number> {
+  const rows = stmt(db, "SELECT quest_id, count(*) AS n FROM submissions WHERE status IN ('queued', 'evaluating') AND user_id = ? GROUP BY quest_id").all(userId) as { quest_id: number; n: number }[];
+  return new Map(rows.map((r) => [r.quest_id, r.n]));
+}
+
+/**
+ * What counts against each quest's daily limit: the submissions scored on the user's local day,
+ * plus those still in flight (they will be scored today), so a burst of uploads cannot overrun it.
+ */
+export function dailyLimitCounts(db: Db, userId: number, localDay: string): Map<number, number> {
+  const counts = scoredCountsOnDay(db, userId, localDay);
+  for (const [questId, n] of pendingCounts(db, userId)) counts.set(questId, (counts.get(questId) ?? 0) + n);
+  return counts;
+}
+
 export function countUnfinishedSubmissions(db: Db): number {
   return (stmt(db, "SELECT count(*) AS n FROM submissions WHERE status IN ('queued', 'evaluating')").get() as { n: number }).n;
 }

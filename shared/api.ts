@@ -219,6 +219,12 @@ export const SubmissionSummary = z.object({
 });
 export type SubmissionSummary = z.infer<typeof SubmissionSummary>;
 
+export const SubmissionHistory = z.object({
+  submissions: z.array(SubmissionSummary).describe("The caller's submissions for the quest, newest first."),
+  total: z.number().int()
+});
+export type SubmissionHistory = z.infer<typeof SubmissionHistory>;
+
 export const QuestProgress = z.object({
   quest_id: z.number().int(),
   title: z.string(),

@@ -3,7 +3,7 @@
  * GET /quests/{id}/submissions. Thin: parse, call the submission service, shape the reply.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { ErrorBody, Pagination, SubmissionResult, SubmissionSummary } from '../../shared/api';
+import { ErrorBody, Pagination, SubmissionHistory, SubmissionResult } from '../../shared/api';
 import { requireUser } from '../auth/current-user';
 import { ApiError, notFound } from '../http/api-error';
 import type { AppEnv } from '../http/app-env';
@@ -47,7 +47,7 @@ const listSubmissions = createRoute({
   middleware: [requireUser] as const,
   request: { params: QuestIdParam, query: Pagination },
   responses: {
-    200: jsonContent(z.object({ submissions: z.array(SubmissionSummary), total: z.number().int() }), 'The history.'),
+    200: jsonContent(SubmissionHistory, 'The history.'),
     400: errors[400],
     401: errors[401],
     404: errors[404]

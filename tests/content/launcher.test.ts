@@ -5,24 +5,13 @@
  */
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { requirementFiles, requirementsHash } from '../../server/launch/python-env';
+import { freePort } from '../helpers/live-server';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const hasVenv = fs.existsSync(path.join(ROOT, '.venv', 'bin', 'jupyter'));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 describe('requirements hash', () => {
   it('is stable for the same files and changes when a pin changes', () => {

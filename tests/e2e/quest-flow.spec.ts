@@ -11,8 +11,8 @@
  * tests/artifacts/e2e/screenshots.
  */
 import { expect, Page, test } from '@playwright/test';
-import * as net from 'net';
 import * as path from 'path';
+import { freePort as deadPort } from '../helpers/live-server';
 import { readableContrast } from './contrast';
 
 const shots = path.resolve(__dirname, '..', 'artifacts', 'e2e', 'screenshots');
@@ -66,18 +66,6 @@ async function dismissToasts(page: Page): Promise<void> {
 async function notebookMode(page: Page): Promise<string> {
   const classes = (await page.locator('.jp-NotebookPanel:visible .jp-Notebook').first().getAttribute('class')) ?? '';
   return classes.includes('jp-mod-editMode') ? 'edit' : classes.includes('jp-mod-commandMode') ? 'command' : 'none';
-}
-
-/** A 127.0.0.1 port where nothing listens (taken from the OS, then released). */
-function deadPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Type a server URL into ML Quest's form in JupyterLab's Settings Editor (it saves by itself). */

@@ -65,7 +65,8 @@ export function isEnvironmentCurrent(config: LaunchConfig, dev: boolean): boolea
 }
 
 function checkSystemPython(python: string): void {
-  const probe = spawnSync(python, ['-c', 'import sys, venv; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' });
+  // Debian ships the venv module without ensurepip (that is python3-venv), so `-m venv` would fail late.
+  const probe = spawnSync(python, ['-c', 'import sys, venv, ensurepip; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
     throw new CommandError(
       `Could not run "${python}" (${probe.error?.message ?? probe.stderr.trim()}). Install Python ${MIN_PYTHON.join('.')} or newer ` +

@@ -4,7 +4,7 @@
  * changes, in zones whose DST change skips midnight itself (the local day starts at 01:00), in
  * a 30-minute DST zone, and when instants come in any order (a clock may step back).
  */
-import { localDay, nextLocalMidnight } from '../../server/game/calendar';
+import { localDay, nextLocalMidnight } from '../../server/rules/calendar';
 
 const ZONES = ['UTC', 'Asia/Tokyo', 'America/New_York', 'Europe/Berlin', 'America/Santiago', 'America/Havana', 'Asia/Beirut', 'Australia/Lord_Howe', 'Pacific/Chatham'];
 

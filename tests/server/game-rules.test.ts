@@ -1,7 +1,7 @@
-import { applyScoredSubmission } from '../../server/game/apply-scored-submission';
-import { dailyLimitStatus } from '../../server/game/daily-limit';
-import { localDay, nextLocalMidnight } from '../../server/game/calendar';
-import { playerLevel } from '../../server/game/player-level';
+import { applyScoredSubmission } from '../../server/services/apply-scored-submission';
+import { dailyLimitStatus } from '../../server/services/daily-limit';
+import { localDay, nextLocalMidnight } from '../../server/rules/calendar';
+import { playerLevel } from '../../server/rules/player-level';
 import { makeTestServer, type TestServer } from './helpers/test-server';
 
 let s: TestServer;

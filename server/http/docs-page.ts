@@ -1,7 +1,8 @@
 /**
- * GET /docs: interactive API documentation (Swagger UI) over /openapi.json. The Swagger UI
- * assets are served from the installed swagger-ui-dist package, so the page works on a classroom
- * network without internet access.
+ * GET /docs: interactive API documentation (Swagger UI), and GET /redoc: the same OpenAPI
+ * document as a ReDoc reference page. Both pages' assets are served from installed npm packages
+ * (swagger-ui-dist, redoc's standalone bundle), so they work on a classroom network without
+ * internet access.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,8 +14,34 @@ const ASSETS: Record<string, string> = {
   'swagger-ui-bundle.js': 'text/javascript; charset=utf-8'
 };
 
+const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+
+const REDOC_SCRIPT = 'redoc.standalone.js';
+
+function redocPage(openapiUrl: string, title: string): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${esc(title)}</title>
+  </head>
+  <body>
+    <noscript>Enable JavaScript to read the API reference, or read the raw document at <a href="${esc(openapiUrl)}">${esc(openapiUrl)}</a>.</noscript>
+    <redoc spec-url="${esc(openapiUrl)}"></redoc>
+    <script src="/redoc/assets/${REDOC_SCRIPT}"></script>
+  </body>
+</html>
+`;
+}
+
+/** A file of an installed package, read once on first request. */
+function packageAsset(pkg: string, file: string): () => string {
+  let body: string | undefined;
+  return () => (body ??= readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), file), 'utf8'));
+}
+
 function docsPage(openapiUrl: string, title: string): string {
-  const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -37,21 +64,20 @@ function initScript(openapiUrl: string): string {
   return `window.ui = SwaggerUIBundle({ url: ${JSON.stringify(openapiUrl)}, dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true });\n`;
 }
 
-/** Registers GET /docs and its assets. Assets are read once, on first request. */
+/** Registers GET /docs, GET /redoc and their assets. Assets are read once, on first request. */
 export function registerDocsRoutes(app: Hono<any>, openapiUrl: string, title: string): void {
-  const assetDir = dirname(require.resolve('swagger-ui-dist/package.json'));
-  const cache = new Map<string, string>();
+  const redocScript = packageAsset('redoc', `bundles/${REDOC_SCRIPT}`);
+  app.get('/redoc', (c) => c.html(redocPage(openapiUrl, title)));
+  app.get(`/redoc/assets/${REDOC_SCRIPT}`, (c) =>
+    c.body(redocScript(), 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' })
+  );
+  const swaggerAssets = new Map(Object.keys(ASSETS).map((file) => [file, packageAsset('swagger-ui-dist', file)]));
   app.get('/docs', (c) => c.html(docsPage(openapiUrl, title)));
   app.get('/docs/assets/docs-init.js', (c) => c.body(initScript(openapiUrl), 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   app.get('/docs/assets/:file', (c) => {
     const file = c.req.param('file');
-    const type = ASSETS[file];
-    if (!type) return c.json(errorBody('not_found', `No documentation asset ${file}; open /docs.`), 404);
-    let body = cache.get(file);
-    if (body === undefined) {
-      body = readFileSync(join(assetDir, file), 'utf8');
-      cache.set(file, body);
-    }
-    return c.body(body, 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });
+    const asset = swaggerAssets.get(file);
+    if (!asset) return c.json(errorBody('not_found', `No documentation asset ${file}; open /docs.`), 404);
+    return c.body(asset(), 200, { 'content-type': ASSETS[file], 'cache-control': 'public, max-age=86400' });
   });
 }

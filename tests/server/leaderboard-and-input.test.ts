@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { applyScoredSubmission } from '../../server/services/apply-scored-submission';
 import { makeTestServer, type TestServer } from './helpers/test-server';
 
@@ -116,4 +117,20 @@ test('the OpenAPI document lists the routes and /docs serves the API reference',
   expect((await bundle.text()).length).toBeGreaterThan(100_000);
   const missing = await s.request('/docs/assets/../../package.json');
   expect(missing.status).toBe(404);
+});
+
+test('/redoc serves the ReDoc reference over the same OpenAPI document, its script from the local redoc package', async () => {
+  const page = await s.request('/redoc');
+  expect(page.status).toBe(200);
+  expect(page.headers.get('content-type')).toMatch(/text\/html/);
+  const html = await page.text();
+  expect(html).toMatch(/<redoc spec-url="\/openapi\.json"><\/redoc>/);
+  expect(html).toMatch(/src="\/redoc\/assets\/redoc\.standalone\.js"/);
+  expect(html).not.toMatch(/https?:\/\//); // no CDN
+  const script = await s.request('/redoc/assets/redoc.standalone.js');
+  expect(script.status).toBe(200);
+  expect(script.headers.get('content-type')).toMatch(/javascript/);
+  const body = await script.text();
+  expect(body).toBe(fs.readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'), 'utf8'));
+  expect(body).toContain('Redoc');
 });

@@ -6,7 +6,7 @@
  * takes longer than the timeout is killed with SIGKILL and replaced; a child that crashes fails
  * only the model it was running.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -10,12 +10,12 @@ import type { FeedElementType, InputPlan, ModelPlan, OutputReading, QuestModelCo
 import { ModelRejection } from './model-plan';
 import {
   ONNX_ELEMENT_TYPES,
-  OnnxGraph,
-  OnnxModel,
-  OnnxNode,
-  OnnxSparseTensor,
-  OnnxTensor,
-  OnnxType,
+  type OnnxGraph,
+  type OnnxModel,
+  type OnnxNode,
+  type OnnxSparseTensor,
+  type OnnxTensor,
+  type OnnxType,
   decodeOnnxModel,
   int64
 } from './onnx-proto';

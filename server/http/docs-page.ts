@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Hono } from 'hono';
+import type { Env, Hono } from 'hono';
 import { errorBody } from './api-error';
 
 const ASSETS: Record<string, string> = {
@@ -65,7 +65,7 @@ function initScript(openapiUrl: string): string {
 }
 
 /** Registers GET /docs, GET /redoc and their assets. Assets are read once, on first request. */
-export function registerDocsRoutes(app: Hono<any>, openapiUrl: string, title: string): void {
+export function registerDocsRoutes<E extends Env>(app: Hono<E>, openapiUrl: string, title: string): void {
   const redocScript = packageAsset('redoc', `bundles/${REDOC_SCRIPT}`);
   app.get('/redoc', (c) => c.html(redocPage(openapiUrl, title)));
   app.get(`/redoc/assets/${REDOC_SCRIPT}`, (c) =>

@@ -1,5 +1,4 @@
 /** Finds the methods registered for a path, so an unknown method gets 405 rather than 404. */
-import type { Hono } from 'hono';
 
 function pathRegex(routePath: string): RegExp {
   const src = routePath
@@ -14,7 +13,8 @@ function pathRegex(routePath: string): RegExp {
   return new RegExp(`^${src}/?$`);
 }
 
-export function allowedMethods(app: Hono<any>, path: string): string[] {
+/** `app` is any Hono app: only its registered routes are read. */
+export function allowedMethods(app: { routes: readonly { method: string; path: string }[] }, path: string): string[] {
   const out = new Set<string>();
   for (const r of app.routes) {
     if (r.method === 'ALL' || r.path.endsWith('*')) continue;

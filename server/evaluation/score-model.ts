@@ -18,11 +18,6 @@ export type ScoreOutcome =
   | { status: 'failed'; message: string }
   | { status: 'aborted'; message: string };
 
-/** The quest context of a split: the row count comes from the split itself. */
-export function contextFor(base: Omit<QuestModelContext, 'rows'>, split: DatasetSplit): QuestModelContext {
-  return { ...base, rows: split.rows };
-}
-
 export async function scoreModel(
   pool: EvaluatorPool,
   model: Uint8Array,

@@ -18,21 +18,28 @@ const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&
 
 const REDOC_SCRIPT = 'redoc.standalone.js';
 
-function redocPage(openapiUrl: string, title: string): string {
+/** A documentation page over the OpenAPI document; `body` holds the viewer's element and scripts. */
+function page(title: string, openapiUrl: string, action: string, head: string, body: string): string {
+  const raw = `<a href="${esc(openapiUrl)}">${esc(openapiUrl)}</a>`;
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${esc(title)}</title>
+    <title>${esc(title)}</title>${head}
   </head>
   <body>
-    <noscript>Enable JavaScript to read the API reference, or read the raw document at <a href="${esc(openapiUrl)}">${esc(openapiUrl)}</a>.</noscript>
-    <redoc spec-url="${esc(openapiUrl)}"></redoc>
-    <script src="/redoc/assets/${REDOC_SCRIPT}"></script>
+    <noscript>Enable JavaScript to ${action}, or read the raw document at ${raw}.</noscript>
+${body}
   </body>
 </html>
 `;
+}
+
+function redocPage(openapiUrl: string, title: string): string {
+  const body = `    <redoc spec-url="${esc(openapiUrl)}"></redoc>
+    <script src="/redoc/assets/${REDOC_SCRIPT}"></script>`;
+  return page(title, openapiUrl, 'read the API reference', '', body);
 }
 
 /** A file of an installed package, read once on first request. */
@@ -42,22 +49,11 @@ function packageAsset(pkg: string, file: string): () => string {
 }
 
 function docsPage(openapiUrl: string, title: string): string {
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${esc(title)}</title>
-    <link rel="stylesheet" href="/docs/assets/swagger-ui.css" />
-  </head>
-  <body>
-    <noscript>Enable JavaScript to browse the API, or read the raw document at <a href="${esc(openapiUrl)}">${esc(openapiUrl)}</a>.</noscript>
-    <div id="swagger-ui"></div>
+  const head = '\n    <link rel="stylesheet" href="/docs/assets/swagger-ui.css" />';
+  const body = `    <div id="swagger-ui"></div>
     <script src="/docs/assets/swagger-ui-bundle.js"></script>
-    <script src="/docs/assets/docs-init.js"></script>
-  </body>
-</html>
-`;
+    <script src="/docs/assets/docs-init.js"></script>`;
+  return page(title, openapiUrl, 'browse the API', head, body);
 }
 
 function initScript(openapiUrl: string): string {

@@ -24,6 +24,7 @@ import { playerLevel } from '../rules/player-level';
 import { advanceStreak, streakState } from '../rules/streak';
 import { conditionText } from '../views/badge-text';
 import { newBadgeView } from '../views/badges';
+import type { ScoredOutcome } from '../views/submissions';
 import { playerLevelFormula } from './player-level-formula';
 
 export interface ScoredSubmission {
@@ -36,14 +37,7 @@ export interface ScoredSubmission {
   scoredAt: Date;
 }
 
-export interface ScoredOutcome {
-  xp_awarded: number;
-  total_xp: number;
-  level: number;
-  level_up: boolean;
-  streak: number;
-  new_badges: NewBadge[];
-}
+export type { ScoredOutcome };
 
 /** A scored submission names a user or quest that does not exist (a bug, not a player's mistake). */
 export class GameRuleError extends Error {}

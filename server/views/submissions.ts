@@ -22,14 +22,18 @@ export function submissionSummary(row: SubmissionRow): SubmissionSummary {
   };
 }
 
-/** What the game rules (or, before they ran, the player's stored state) add to a result. */
-export interface ResultGameFacts {
+/** What the game rules made of a scored submission. */
+export interface ScoredOutcome {
   xp_awarded: number;
   total_xp: number;
   level: number;
   level_up: boolean;
   streak: number;
   new_badges: NewBadge[];
+}
+
+/** What a result shows besides the submission: the game's outcome (or the player's stored state) and the limit. */
+export interface ResultGameFacts extends ScoredOutcome {
   submissions_left_today: number;
   limit_resets_at: string;
 }

@@ -81,7 +81,3 @@ export function addXp(db: Db, id: number, xp: number, questsCompletedDelta: numb
 export function saveStreak(db: Db, id: number, current: number, longest: number, lastActiveDay: string | null): void {
   stmt(db, 'UPDATE users SET current_streak = ?, longest_streak = ?, last_active_day = ? WHERE id = ?').run(current, longest, lastActiveDay, id);
 }
-
-export function countUsers(db: Db): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM users').get() as { n: number }).n;
-}

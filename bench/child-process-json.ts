@@ -23,3 +23,18 @@ export function runJsonChild<T>(script: string, arg: unknown, nodeArgs: string[]
     });
   });
 }
+
+/**
+ * The other side of `runJsonChild`: when `mod` is the process's main module, runs `job` on the
+ * JSON argument and prints its report as one JSON line (exit code 1 and the error otherwise).
+ */
+export function mainJsonChild<J, R>(mod: NodeJS.Module, job: (arg: J) => Promise<R>): void {
+  if (require.main !== mod) return;
+  job(JSON.parse(process.argv[2] ?? '{}') as J).then(
+    (report) => process.stdout.write(`${JSON.stringify(report)}\n`),
+    (err) => {
+      process.stderr.write(`${String(err)}\n`);
+      process.exit(1);
+    }
+  );
+}

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { summarize, type LatencySummary } from './stats';
+import { mainJsonChild } from './child-process-json';
 
 export interface LatencyJob {
   baseUrl: string;
@@ -140,15 +141,4 @@ export async function runLatencyJob(job: LatencyJob): Promise<LatencyReport> {
   return { ...summarize(latencies), errors, first_error: firstError, statuses, elapsed_s: elapsed, rps: latencies.length / elapsed };
 }
 
-if (require.main === module) {
-  const job = JSON.parse(process.argv[2] ?? '{}') as LatencyJob;
-  runLatencyJob(job).then(
-    (report) => {
-      process.stdout.write(`${JSON.stringify(report)}\n`);
-    },
-    (err) => {
-      process.stderr.write(`${String(err)}\n`);
-      process.exit(1);
-    }
-  );
-}
+mainJsonChild(module, runLatencyJob);

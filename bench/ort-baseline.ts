@@ -15,6 +15,7 @@ import { buildFeeds } from '../server/evaluation/feed';
 import { prescanModel } from '../server/evaluation/prescan';
 import { questEvaluationTarget } from '../server/evaluation/quest-context';
 import { summarize, type LatencySummary } from './stats';
+import { mainJsonChild } from './child-process-json';
 
 export interface OrtBaselineJob {
   packDir: string;
@@ -60,13 +61,4 @@ export async function runOrtBaseline(job: OrtBaselineJob): Promise<OrtBaselineRe
   return { create_plus_run: summarize(total), create: summarize(create), run: summarize(run), rows: target.split.rows };
 }
 
-if (require.main === module) {
-  const job = JSON.parse(process.argv[2] ?? '{}') as OrtBaselineJob;
-  runOrtBaseline(job).then(
-    (report) => process.stdout.write(`${JSON.stringify(report)}\n`),
-    (err) => {
-      process.stderr.write(`${String(err)}\n`);
-      process.exit(1);
-    }
-  );
-}
+mainJsonChild(module, runOrtBaseline);

@@ -4,6 +4,8 @@
  *
  * Usage: node lib/bench/throughput-client.js '<ThroughputJob JSON>' → one ThroughputReport JSON on stdout.
  */
+import { mainJsonChild } from './child-process-json';
+
 // autocannon ships no types; the small surface used here is typed below.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
@@ -79,13 +81,4 @@ export async function runThroughputJob(job: ThroughputJob): Promise<ThroughputRe
   };
 }
 
-if (require.main === module) {
-  const job = JSON.parse(process.argv[2] ?? '{}') as ThroughputJob;
-  runThroughputJob(job).then(
-    (report) => process.stdout.write(`${JSON.stringify(report)}\n`),
-    (err) => {
-      process.stderr.write(`${String(err)}\n`);
-      process.exit(1);
-    }
-  );
-}
+mainJsonChild(module, runThroughputJob);

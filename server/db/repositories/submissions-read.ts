@@ -1,4 +1,4 @@
-/** Read-side queries over submissions that the core views need (the evaluation engineer owns writes). */
+/** Read-side queries over submissions for the views (the life-cycle writes are in submissions.ts). */
 import type { Db } from '../database';
 import { stmt } from '../statements';
 

@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { requirementFiles, requirementsHash } from '../../server/launch/python-env';
 import { freePort } from '../helpers/live-server';
+import { describeIf } from '../helpers/requires';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const hasVenv = fs.existsSync(path.join(ROOT, '.venv', 'bin', 'jupyter'));
@@ -28,7 +29,7 @@ describe('requirements hash', () => {
   });
 });
 
-(hasVenv ? describe : describe.skip)('npm start launcher (needs .venv)', () => {
+describeIf({ what: 'the Python environment .venv', present: hasVenv, fix: 'npm run setup:python' })('npm start launcher', () => {
   beforeAll(() => {
     const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'server'], { cwd: ROOT, encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');

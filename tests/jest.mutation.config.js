@@ -1,0 +1,17 @@
+// The jest configuration of `npm run test:mutation` (stryker.config.json): the main one from
+// package.json, limited to the database-free tests of the mutated rule files, so that each mutant runs in
+// well under a second (the database-backed rule tests take seconds each and are run by test:unit).
+const path = require('path');
+const { jest: base } = require('../package.json');
+
+module.exports = {
+  ...base,
+  rootDir: path.join(__dirname, '..'),
+  testEnvironment: path.join(__dirname, 'jest-environment.js'),
+  // Transpile only (type checking is tsc's job in test:unit): a mutant's jest run then costs no compile.
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.json'), isolatedModules: true }] },
+  testMatch: [
+    '<rootDir>/tests/rules/**/*.test.ts',
+    '<rootDir>/tests/evaluation/metrics-parity.test.ts'
+  ]
+};

@@ -1,70 +1,81 @@
-/** Calendar arithmetic on local dates, and local days and midnights in real IANA zones (known answers). */
-import { addDays, daysBetween, isValidTimezone, localDay, localDaySpan, nextLocalMidnight } from '../../server/game/calendar';
+/**
+ * localDay and nextLocalMidnight remember each timezone's current day as an interval of instants.
+ * They must answer exactly what a fresh Intl computation answers, for every instant: across DST
+ * changes, in zones whose DST change skips midnight itself (the local day starts at 01:00), in
+ * a 30-minute DST zone, and when instants come in any order (a clock may step back).
+ */
+import { localDay, nextLocalMidnight } from '../../server/rules/calendar';
 
-test('daysBetween counts whole days across months, leap days and years, in either direction', () => {
-  expect(daysBetween('2026-06-01', '2026-06-01')).toBe(0);
-  expect(daysBetween('2026-06-01', '2026-06-02')).toBe(1);
-  expect(daysBetween('2026-06-02', '2026-06-01')).toBe(-1);
-  expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
-  expect(daysBetween('2026-02-28', '2026-03-01')).toBe(1);
-  expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
-  expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
+const ZONES = ['UTC', 'Asia/Tokyo', 'America/New_York', 'Europe/Berlin', 'America/Santiago', 'America/Havana', 'Asia/Beirut', 'Australia/Lord_Howe', 'Pacific/Chatham'];
+
+/** The oracle: Intl's own formatting of the date, no memory of instants. */
+const oracleFormats = new Map<string, Intl.DateTimeFormat>();
+function oracleDay(timeZone: string, ms: number): string {
+  let f = oracleFormats.get(timeZone);
+  if (!f) oracleFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f.format(new Date(ms));
+}
+
+/** The first instant (ms precision) after `ms` that is on a later local day: binary search. */
+function oracleNextDay(timeZone: string, ms: number): number {
+  const day = oracleDay(timeZone, ms);
+  let lo = ms; // on `day`
+  let hi = ms + 50 * 3_600_000; // surely on a later day
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (oracleDay(timeZone, mid) > day) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+function instants(timeZone: string): number[] {
+  const out: number[] = [];
+  const start = Date.UTC(2026, 0, 1);
+  const step = (7 * 60 + 17) * 60_000;
+  const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+  const offsetName = (ms: number) => offsetFormat.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value;
+  let previous = offsetName(start);
+  for (let t = start; t < Date.UTC(2027, 0, 1); t += step) {
+    out.push(t);
+    const now = offsetName(t);
+    if (now !== previous) {
+      // A DST change: sweep the days around it every 5 minutes.
+      for (let u = t - 30 * 3_600_000; u < t + 30 * 3_600_000; u += 5 * 60_000) out.push(u);
+      previous = now;
+    }
+  }
+  return out;
+}
+
+test('the sweep finds the DST changes of 2026 (two in Berlin, none in Tokyo)', () => {
+  const sweepLength = (timeZone: string) => instants(timeZone).length;
+  const plain = sweepLength('Asia/Tokyo');
+  expect(sweepLength('Europe/Berlin') - plain).toBe(2 * 720);
 });
 
-test('addDays moves a date by whole days', () => {
-  expect(addDays('2026-06-01', 1)).toBe('2026-06-02');
-  expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-  expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
-  expect(addDays('2026-06-01', 0)).toBe('2026-06-01');
-  expect(addDays('2026-01-31', 30)).toBe('2026-03-02');
+test.each(ZONES)('localDay and nextLocalMidnight equal a fresh computation in %s, in time order and in reverse', (timeZone) => {
+  const all = instants(timeZone);
+  for (const order of [all, [...all].reverse()]) {
+    for (let i = 0; i < order.length; i++) {
+      const ms = order[i];
+      const at = new Date(ms);
+      expect(`${timeZone} ${at.toISOString()} ${localDay(timeZone, at)}`).toBe(`${timeZone} ${at.toISOString()} ${oracleDay(timeZone, ms)}`);
+      if (i % 3 === 0) {
+        expect(`${timeZone} ${at.toISOString()} ${nextLocalMidnight(timeZone, at).toISOString()}`).toBe(
+          `${timeZone} ${at.toISOString()} ${new Date(oracleNextDay(timeZone, ms)).toISOString()}`
+        );
+      }
+    }
+  }
 });
 
-test('isValidTimezone accepts IANA names and rejects others', () => {
-  expect(['UTC', 'Europe/Berlin', 'America/Argentina/Buenos_Aires'].map(isValidTimezone)).toEqual([true, true, true]);
-  expect(['Mars/Olympus', 'Nowhere', ''].map(isValidTimezone)).toEqual([false, false, false]);
-});
-
-test('localDay is the date on the wall clock of the zone', () => {
-  expect(localDay('UTC', new Date('2026-06-01T23:59:59Z'))).toBe('2026-06-01');
-  expect(localDay('Asia/Tokyo', new Date('2026-06-01T15:00:00Z'))).toBe('2026-06-02');
-  expect(localDay('Asia/Tokyo', new Date('2026-06-01T14:59:59Z'))).toBe('2026-06-01');
-  expect(localDay('America/Los_Angeles', new Date('2026-01-01T07:59:00Z'))).toBe('2025-12-31');
-  expect(localDay('Pacific/Kiritimati', new Date('2026-06-01T10:00:00Z'))).toBe('2026-06-02'); // UTC+14
-});
-
-test('nextLocalMidnight is when the next local day begins, on DST days too', () => {
-  expect(nextLocalMidnight('UTC', new Date('2026-06-01T12:00:00Z')).toISOString()).toBe('2026-06-02T00:00:00.000Z');
-  expect(nextLocalMidnight('Asia/Tokyo', new Date('2026-06-01T16:00:00Z')).toISOString()).toBe('2026-06-02T15:00:00.000Z');
-  // New York springs forward on 2026-03-08 (a 23-hour day) and falls back on 2026-11-01 (25 hours).
-  expect(nextLocalMidnight('America/New_York', new Date('2026-03-08T12:00:00Z')).toISOString()).toBe('2026-03-09T04:00:00.000Z');
-  expect(nextLocalMidnight('America/New_York', new Date('2026-11-01T12:00:00Z')).toISOString()).toBe('2026-11-02T05:00:00.000Z');
-  // Santiago's clocks go from 24:00 to 01:00 on 2026-09-06: that day begins at 01:00 local (04:00Z).
-  expect(nextLocalMidnight('America/Santiago', new Date('2026-09-05T12:00:00Z')).toISOString()).toBe('2026-09-06T04:00:00.000Z');
-  expect(localDay('America/Santiago', new Date('2026-09-06T04:00:00Z'))).toBe('2026-09-06');
-  expect(localDay('America/Santiago', new Date('2026-09-06T03:59:59Z'))).toBe('2026-09-05');
-});
-
-test('localDaySpan is the whole local day as an interval of instants; the instant after it is the next day', () => {
-  const ms = (iso: string) => new Date(iso).getTime();
-  const noon = localDaySpan('Asia/Tokyo', new Date('2026-06-01T03:00:00Z'));
-  expect(noon).toEqual({ day: '2026-06-01', fromMs: ms('2026-05-31T15:00:00Z'), untilMs: ms('2026-06-01T15:00:00Z'), nextDayMs: ms('2026-06-01T15:00:00Z') });
-  // At the span's end exactly (the remembered span must not answer for it).
-  expect(localDaySpan('Asia/Tokyo', new Date('2026-06-01T15:00:00Z')).day).toBe('2026-06-02');
-  expect(localDaySpan('Asia/Tokyo', new Date('2026-05-31T14:59:59.999Z')).day).toBe('2026-05-31');
-  // A 23-hour day in New York.
-  expect(localDaySpan('America/New_York', new Date('2026-03-08T12:00:00Z'))).toMatchObject({
-    fromMs: ms('2026-03-08T05:00:00Z'),
-    untilMs: ms('2026-03-09T04:00:00Z')
-  });
-});
-
-test('before a day whose midnight does not exist, the last quarter hour is answered instant by instant', () => {
-  const ms = (iso: string) => new Date(iso).getTime();
-  // Santiago, 2026-09-05: the next day begins at 01:00 local (04:00Z), found in 15-minute steps,
-  // so the remembered span stops a step short and the instants after it are computed each time.
-  const span = localDaySpan('America/Santiago', new Date('2026-09-05T12:00:00Z'));
-  expect(span).toEqual({ day: '2026-09-05', fromMs: ms('2026-09-05T04:00:00Z'), untilMs: ms('2026-09-06T03:45:00Z'), nextDayMs: ms('2026-09-06T04:00:00Z') });
-  const odd = localDaySpan('America/Santiago', new Date('2026-09-06T03:50:00Z'));
-  expect(odd).toEqual({ day: '2026-09-05', fromMs: ms('2026-09-06T03:50:00Z'), untilMs: ms('2026-09-06T03:50:00Z') + 1, nextDayMs: ms('2026-09-06T04:00:00Z') });
-  expect(localDaySpan('America/Santiago', new Date('2026-09-06T04:00:00Z')).day).toBe('2026-09-06');
+test('the instants just before and at local midnight belong to their own days', () => {
+  for (const timeZone of ZONES) {
+    const at = new Date(Date.UTC(2026, 5, 15, 12));
+    const next = nextLocalMidnight(timeZone, at).getTime();
+    expect(localDay(timeZone, new Date(next - 1))).toBe(oracleDay(timeZone, next - 1));
+    expect(localDay(timeZone, new Date(next))).toBe(oracleDay(timeZone, next));
+    expect(localDay(timeZone, new Date(next))).not.toBe(localDay(timeZone, new Date(next - 1)));
+  }
 });

@@ -3,7 +3,7 @@
  * the next rule are deliberately behind on every later one (and on user id), so reversing any one
  * rule, in the page query or in the rank count, changes the answer.
  */
-import { applyScoredSubmission } from '../../server/game/apply-scored-submission';
+import { applyScoredSubmission } from '../../server/services/apply-scored-submission';
 import { makeTestServer, type TestServer } from './helpers/test-server';
 
 let s: TestServer;

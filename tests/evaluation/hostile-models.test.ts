@@ -73,7 +73,10 @@ test('an infinite Loop is stopped on the timeout with SIGKILL, and the pool repl
   const outcome = await score('hostile_infinite_loop.onnx');
   expect(outcome.status).toBe('failed');
   if (outcome.status === 'failed') expect(outcome.message).toMatch(/took too long.*1\.5 s/);
-  expect(Date.now() - started).toBeLessThan(5000);
+  // Stopped by the 1.5 s limit, not earlier; the upper bound is generous (a busy 2-core machine), a hang is caught.
+  const elapsed = Date.now() - started;
+  expect(elapsed).toBeGreaterThanOrEqual(1400);
+  expect(elapsed).toBeLessThan(15_000);
   await pool.whenReady();
   const after = pool.pids().map((p) => p.pid);
   expect(after.filter((pid) => !before.includes(pid))).toHaveLength(1);

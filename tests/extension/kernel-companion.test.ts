@@ -7,6 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { COMM_TARGET, kernelCode } from '../../extension/companion/protocol';
+import { describeIf } from '../helpers/requires';
 
 const root = path.resolve(__dirname, '../..');
 const python = path.join(root, '.venv', 'bin', 'python');
@@ -36,7 +37,7 @@ const FEATURES = [
   { name: 'b', type: 'float' as const }
 ];
 
-const describeIfVenv = fs.existsSync(python) ? describe : describe.skip;
+const describeIfVenv = describeIf({ what: 'the Python environment .venv', present: fs.existsSync(python), fix: 'npm run setup:python' });
 
 describeIfVenv('kernel companion in a real kernel', () => {
   jest.setTimeout(240_000);

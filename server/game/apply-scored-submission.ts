@@ -3,10 +3,10 @@
  * the first pass only (database-enforced), player level, streak (user's timezone) and badges
  * (each once). Synchronous; runs inside the caller's open transaction or opens an IMMEDIATE one.
  */
-import type { NewBadge } from '../../shared/api';
+import type { NewBadge, UnlockedLevel } from '../../shared/api';
 import { isBetterScore, isPerfectScore } from '../catalog/metrics-info';
 import { immediate, type Db } from '../db/database';
-import { activeBadges, activeQuests, findLevel, findQuest } from '../db/repositories/catalog';
+import { activeBadges, activeLevels, activeQuests, findLevel, findQuest } from '../db/repositories/catalog';
 import {
   awardBadge,
   claimQuestXp,
@@ -22,7 +22,8 @@ import { conditionText } from './badge-text';
 import { localDay } from './calendar';
 import { playerLevelFormula } from './formula';
 import { playerLevel } from './player-level';
-import { advanceStreak } from './streak';
+import { advanceStreak, streakOf } from '../rules/streak';
+import { newlyUnlockedLevels } from '../rules/unlocked-levels';
 
 export interface ScoredSubmission {
   userId: number;
@@ -40,7 +41,11 @@ export interface ScoredOutcome {
   level: number;
   level_up: boolean;
   streak: number;
+  /** A streak freeze bridged missed days instead of resetting the streak. */
+  streak_freeze_used: boolean;
   new_badges: NewBadge[];
+  /** Course levels this submission's XP newly unlocked. */
+  unlocked_levels: UnlockedLevel[];
 }
 
 export class GameRuleError extends Error {}
@@ -70,8 +75,8 @@ export function applyScoredSubmission(db: Db, s: ScoredSubmission): ScoredOutcom
 
     // Streak in the user's own timezone.
     const day = localDay(user.timezone, s.scoredAt);
-    const streak = advanceStreak({ current: user.current_streak, longest: user.longest_streak, lastActiveDay: user.last_active_day }, day);
-    saveStreak(db, s.userId, streak.current, streak.longest, streak.lastActiveDay);
+    const { state: streak, freezesUsed } = advanceStreak(streakOf(user), day);
+    saveStreak(db, s.userId, streak);
     if (s.submissionId !== null) setSubmissionAward(db, s.submissionId, xpAwarded, day);
 
     const totalXp = user.total_xp + xpAwarded;
@@ -85,7 +90,16 @@ export function applyScoredSubmission(db: Db, s: ScoredSubmission): ScoredOutcom
       streak: streak.current,
       perfect: isPerfectScore(quest.metric, s.score)
     });
-    return { xp_awarded: xpAwarded, total_xp: totalXp, level, level_up: level > levelBefore, streak: streak.current, new_badges: newBadges };
+    return {
+      xp_awarded: xpAwarded,
+      total_xp: totalXp,
+      level,
+      level_up: level > levelBefore,
+      streak: streak.current,
+      streak_freeze_used: freezesUsed > 0,
+      new_badges: newBadges,
+      unlocked_levels: newlyUnlockedLevels(activeLevels(db), user.total_xp, totalXp)
+    };
   });
 }
 

@@ -17,7 +17,7 @@ import { localDay } from './calendar';
 import { playerLevelFormula } from './formula';
 import { playerLevel } from './player-level';
 import { requireActiveQuest } from './quest-views';
-import { currentStreakOn } from './streak';
+import { streakOf, streakShownOn } from '../rules/streak';
 import type { PlayerLevelFormula } from '../catalog/pack-types';
 
 /** Today's date per timezone at `now`, computed once per timezone (Intl formatting is not cheap). */
@@ -41,7 +41,7 @@ function entry(r: BoardUserRow, rank: number, f: PlayerLevelFormula, today: (tz:
     total_xp: r.total_xp,
     level: playerLevel(r.total_xp, f),
     quests_completed: r.quests_completed,
-    current_streak: currentStreakOn({ current: r.current_streak, longest: r.longest_streak, lastActiveDay: r.last_active_day }, today(r.timezone))
+    current_streak: streakShownOn(streakOf(r), today(r.timezone)).current
   };
 }
 

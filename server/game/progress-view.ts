@@ -3,16 +3,18 @@ import type { Progress, SubmissionSummary } from '../../shared/api';
 import type { Db } from '../db/database';
 import { activeLevels, activeQuests } from '../db/repositories/catalog';
 import { userProgress } from '../db/repositories/progress';
-import { recentSubmissions } from '../db/repositories/submissions-read';
+import { activeDaysSince, recentSubmissions } from '../db/repositories/submissions-read';
 import type { UserRow } from '../db/repositories/users';
 import { badgeList } from './badge-views';
-import { localDay } from './calendar';
+import { addDays, localDay } from './calendar';
 import { playerLevelFormula } from './formula';
 import { levelInfo } from './player-level';
 import { questStatus } from './quest-views';
-import { currentStreakOn } from './streak';
+import { streakOf, streakShownOn } from '../rules/streak';
 
 export const RECENT_SUBMISSIONS = 10;
+/** The streak calendar's span: the last 8 weeks, today included. */
+export const ACTIVE_DAYS_SPAN = 56;
 
 export function progressView(db: Db, user: UserRow, now: Date): Progress {
   const progress = new Map(userProgress(db, user.id).map((p) => [p.quest_id, p]));
@@ -52,12 +54,16 @@ export function progressView(db: Db, user: UserRow, now: Date): Progress {
     created_at: s.created_at,
     finished_at: s.finished_at
   }));
+  const today = localDay(user.timezone, now);
+  const shown = streakShownOn(streakOf(user), today);
   const info = levelInfo(user.total_xp, playerLevelFormula(db));
   return {
     username: user.username,
     total_xp: user.total_xp,
     ...info,
-    current_streak: currentStreakOn({ current: user.current_streak, longest: user.longest_streak, lastActiveDay: user.last_active_day }, localDay(user.timezone, now)),
+    current_streak: shown.current,
+    streak_freezes: shown.freezes,
+    active_days: activeDaysSince(db, user.id, addDays(today, 1 - ACTIVE_DAYS_SPAN)),
     longest_streak: user.longest_streak,
     quests_completed: levels.reduce((s, l) => s + l.quests_completed, 0),
     quests_total: quests.length,

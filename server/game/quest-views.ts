@@ -7,6 +7,7 @@ import { userProgress, type ProgressRow } from '../db/repositories/progress';
 import { dailyLimitCounts } from '../db/repositories/submissions-read';
 import type { UserRow } from '../db/repositories/users';
 import { forbidden, notFound } from '../http/api-error';
+import { revealedHints } from '../rules/hints';
 import { localDay } from './calendar';
 
 export function questStatus(userXp: number | null, requiredXp: number, progress: ProgressRow | undefined): QuestStatus {
@@ -76,7 +77,7 @@ export function questDetail(db: Db, catalog: Catalog, user: UserRow | undefined,
   const p = user ? userProgress(db, user.id).find((r) => r.quest_id === q.id) : undefined;
   const used = user ? (dailyLimitCounts(db, user.id, localDay(user.timezone, now)).get(q.id) ?? 0) : 0;
   const ds = catalog.datasets.get(q.dataset);
-  const packQuest = catalog.quest(q.id);
+  const hints = catalog.quest(q.id)?.hints ?? [];
   return {
     ...summary(q, level, user, p, used),
     features: ds ? ds.features.map((f) => ({ name: f.name, type: f.type })) : [],
@@ -85,7 +86,8 @@ export function questDetail(db: Db, catalog: Catalog, user: UserRow | undefined,
     train_rows: ds?.train.rows ?? 0,
     test_rows: ds?.test.rows ?? 0,
     dataset_url: `/quests/${q.id}/dataset`,
-    hints: packQuest?.hints ?? [],
+    hints: revealedHints(hints, { failedAttempts: p?.attempts ?? 0, passed: Boolean(p?.completed_at) }),
+    hints_total: hints.length,
     unlock_xp: level?.required_xp ?? 0
   };
 }

@@ -96,7 +96,8 @@ export class SubmissionService {
 
   /** The submission's result as the API returns it (stored once terminal, built while pending). */
   result(row: StoredSubmission): SubmissionResult {
-    if (row.result_json) return JSON.parse(row.result_json) as SubmissionResult;
+    // Results stored before streak freezes and level unlocks were reported lack those fields.
+    if (row.result_json) return { streak_freeze_used: false, unlocked_levels: [], ...(JSON.parse(row.result_json) as Partial<SubmissionResult>) } as SubmissionResult;
     return this.buildResult(row, null);
   }
 
@@ -210,7 +211,9 @@ export class SubmissionService {
       level: game?.level ?? playerLevel(totalXp, playerLevelFormula(db)),
       level_up: game?.level_up ?? false,
       streak: game?.streak ?? user?.current_streak ?? 0,
+      streak_freeze_used: game?.streak_freeze_used ?? false,
       new_badges: game?.new_badges ?? [],
+      unlocked_levels: game?.unlocked_levels ?? [],
       submissions_left_today: limit.left,
       limit_resets_at: limit.resets_at,
       message: row.message,

@@ -105,3 +105,10 @@ test('active_days: only scored submissions, local days of the learner, the last 
   await submit(7, FAILS_7, player.token);
   expect((await progress(player.token)).active_days).toEqual(['2026-01-18', '2026-03-14']);
 });
+
+test('the OpenAPI document describes the new fields', async () => {
+  const doc = JSON.stringify(await (await s.request('/openapi.json')).json());
+  for (const field of ['hints_total', 'streak_freezes', 'active_days', 'streak_freeze_used', 'unlocked_levels']) {
+    expect(doc).toContain(`"${field}"`);
+  }
+});

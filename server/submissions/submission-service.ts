@@ -17,9 +17,11 @@ import { prescanModel } from '../evaluation/prescan';
 import { questEvaluationTarget } from '../evaluation/quest-context';
 import { scoreModel, type ScoreOutcome } from '../evaluation/score-model';
 import { applyScoredSubmission, type ScoredOutcome } from '../game/apply-scored-submission';
+import { localDay } from '../game/calendar';
 import { dailyLimitStatus } from '../game/daily-limit';
 import { playerLevelFormula } from '../game/formula';
 import { playerLevel } from '../game/player-level';
+import { streakOf, streakShownOn } from '../rules/streak';
 import {
   findSubmission,
   insertQueued,
@@ -210,7 +212,7 @@ export class SubmissionService {
       total_xp: totalXp,
       level: game?.level ?? playerLevel(totalXp, playerLevelFormula(db)),
       level_up: game?.level_up ?? false,
-      streak: game?.streak ?? user?.current_streak ?? 0,
+      streak: game?.streak ?? (user ? streakShownOn(streakOf(user), localDay(user.timezone, this.deps.now())).current : 0),
       streak_freeze_used: game?.streak_freeze_used ?? false,
       new_badges: game?.new_badges ?? [],
       unlocked_levels: game?.unlocked_levels ?? [],

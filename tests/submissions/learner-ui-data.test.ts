@@ -85,9 +85,14 @@ test('a 7-day streak earns a freeze; a missed day uses it; the streak shows it a
   const p = await progress(player.token);
   expect(p).toMatchObject({ current_streak: 8, streak_freezes: 0 });
   expect(p.active_days).toEqual([...days, '2026-03-10']);
-  // Two days later with no freeze left: the shown streak is 0.
+  // Two days later with no freeze left: the shown streak is 0, also in a rejected submission's result.
   clock = at('2026-03-12');
   expect(await progress(player.token)).toMatchObject({ current_streak: 0, streak_freezes: 0 });
+  const rejected = await s.submit(7, 'not_onnx_model.pkl', player.token);
+  expect(rejected.status).toBe(422);
+  const history = (await (await s.request('/quests/7/submissions', { token: player.token })).json()) as { submissions: { submission_id: number }[] };
+  const stored = SubmissionResult.parse(await (await s.request(`/submissions/${history.submissions[0].submission_id}`, { token: player.token })).json());
+  expect(stored).toMatchObject({ status: 'rejected', streak: 0 });
   // The leaderboard shows the same streak.
   const board = (await (await s.request('/leaderboard/', { token: player.token })).json()) as { me: { current_streak: number } };
   expect(board.me.current_streak).toBe(0);

@@ -28,20 +28,31 @@ export interface StreakAdvance {
 function continued(state: StreakState, day: string, freezes: number): StreakState {
   const current = state.current + 1;
   const earned = current % FREEZE_EVERY_DAYS === 0 ? 1 : 0;
-  return { current, longest: Math.max(state.longest, current), lastActiveDay: day, freezes: Math.min(MAX_STREAK_FREEZES, freezes + earned) };
+  return {
+    current,
+    longest: Math.max(state.longest, current),
+    lastActiveDay: day,
+    freezes: Math.min(MAX_STREAK_FREEZES, freezes + earned)
+  };
 }
 
 /** The streak after activity on local day `day`. Days at or before the last active day change nothing. */
 export function advanceStreak(state: StreakState, day: string): StreakAdvance {
   if (state.lastActiveDay === null) {
-    return { state: { current: 1, longest: Math.max(1, state.longest), lastActiveDay: day, freezes: state.freezes }, freezesUsed: 0 };
+    return {
+      state: { current: 1, longest: Math.max(1, state.longest), lastActiveDay: day, freezes: state.freezes },
+      freezesUsed: 0
+    };
   }
   const gap = daysBetween(state.lastActiveDay, day);
   if (gap <= 0) return { state, freezesUsed: 0 };
   const missed = gap - 1;
   if (missed === 0) return { state: continued(state, day, state.freezes), freezesUsed: 0 };
   if (missed <= state.freezes) return { state: continued(state, day, state.freezes - missed), freezesUsed: missed };
-  return { state: { current: 1, longest: Math.max(1, state.longest), lastActiveDay: day, freezes: state.freezes }, freezesUsed: 0 };
+  return {
+    state: { current: 1, longest: Math.max(1, state.longest), lastActiveDay: day, freezes: state.freezes },
+    freezesUsed: 0
+  };
 }
 
 export interface StreakShown {
@@ -60,6 +71,16 @@ export function streakShownOn(state: StreakState, today: string): StreakShown {
 }
 
 /** The streak state kept in a users row. */
-export function streakOf(row: { current_streak: number; longest_streak: number; last_active_day: string | null; streak_freezes: number }): StreakState {
-  return { current: row.current_streak, longest: row.longest_streak, lastActiveDay: row.last_active_day, freezes: row.streak_freezes };
+export function streakOf(row: {
+  current_streak: number;
+  longest_streak: number;
+  last_active_day: string | null;
+  streak_freezes: number;
+}): StreakState {
+  return {
+    current: row.current_streak,
+    longest: row.longest_streak,
+    lastActiveDay: row.last_active_day,
+    freezes: row.streak_freezes
+  };
 }

@@ -5,7 +5,11 @@ export interface CourseLevel {
   required_xp: number;
 }
 
-export function newlyUnlockedLevels(levels: readonly CourseLevel[], xpBefore: number, xpAfter: number): { id: number; name: string }[] {
+export function newlyUnlockedLevels(
+  levels: readonly CourseLevel[],
+  xpBefore: number,
+  xpAfter: number
+): { id: number; name: string }[] {
   return levels
     .filter((l) => l.required_xp > xpBefore && l.required_xp <= xpAfter)
     .sort((a, b) => a.required_xp - b.required_xp || a.id - b.id)

@@ -20,7 +20,11 @@ const run = (start: string, n: number) => Array.from({ length: n }, (_, i) => ad
 
 test('the 7th, 14th and 21st days of a streak each earn a freeze, at most 2 held', () => {
   const { steps } = play(run('2026-01-01', 21));
-  expect(steps.map((s) => s.freezes)).toEqual([...Array(6).fill(0), ...Array(7).fill(1), ...Array(8).fill(MAX_STREAK_FREEZES)]);
+  expect(steps.map((s) => s.freezes)).toEqual([
+    ...Array(6).fill(0),
+    ...Array(7).fill(1),
+    ...Array(8).fill(MAX_STREAK_FREEZES)
+  ]);
   expect(steps.at(-1)).toMatchObject({ current: 21, freezes: 2 });
 });
 
@@ -32,13 +36,23 @@ test('a missed day uses a freeze instead of resetting; the frozen day is not cou
 
 test('two missed days use two freezes; more missed days than freezes reset to 1 and keep the freezes', () => {
   const { state } = play(run('2026-01-01', 14)); // 2 freezes
-  expect(advanceStreak(state, '2026-01-17')).toEqual({ state: { current: 15, longest: 15, lastActiveDay: '2026-01-17', freezes: 0 }, freezesUsed: 2 });
-  expect(advanceStreak(state, '2026-01-18')).toEqual({ state: { current: 1, longest: 14, lastActiveDay: '2026-01-18', freezes: 2 }, freezesUsed: 0 });
+  expect(advanceStreak(state, '2026-01-17')).toEqual({
+    state: { current: 15, longest: 15, lastActiveDay: '2026-01-17', freezes: 0 },
+    freezesUsed: 2
+  });
+  expect(advanceStreak(state, '2026-01-18')).toEqual({
+    state: { current: 1, longest: 14, lastActiveDay: '2026-01-18', freezes: 2 },
+    freezesUsed: 0
+  });
 });
 
 test('without a freeze a missed day resets the streak, as before', () => {
   const { steps } = play(['2026-04-01', '2026-04-02', '2026-04-04']);
-  expect(steps.map((s) => [s.current, s.used])).toEqual([[1, 0], [2, 0], [1, 0]]);
+  expect(steps.map((s) => [s.current, s.used])).toEqual([
+    [1, 0],
+    [2, 0],
+    [1, 0]
+  ]);
 });
 
 test('the same day again or an earlier local day changes nothing', () => {

@@ -57,12 +57,19 @@ test('unlocked_levels names the course level that the first pass of quest 1 unlo
   const player = await s.registerAndLogin();
   const level2 = s.catalog.pack.levels.find((l) => l.required_xp === 100)!;
   expect(await submit(7, FAILS_7, player.token)).toMatchObject({ unlocked_levels: [], streak_freeze_used: false });
-  expect(await submit(1, PASSES_1, player.token)).toMatchObject({ xp_awarded: 100, unlocked_levels: [{ id: level2.id, name: level2.name }] });
+  expect(await submit(1, PASSES_1, player.token)).toMatchObject({
+    xp_awarded: 100,
+    unlocked_levels: [{ id: level2.id, name: level2.name }]
+  });
   expect((await submit(1, PASSES_1, player.token)).unlocked_levels).toEqual([]);
   // The stored result (GET /submissions/{id}) says the same.
-  const first = (await (await s.request('/quests/1/submissions', { token: player.token })).json()) as { submissions: { submission_id: number }[] };
+  const first = (await (await s.request('/quests/1/submissions', { token: player.token })).json()) as {
+    submissions: { submission_id: number }[];
+  };
   const oldest = first.submissions.at(-1)!.submission_id;
-  const stored = SubmissionResult.parse(await (await s.request(`/submissions/${oldest}`, { token: player.token })).json());
+  const stored = SubmissionResult.parse(
+    await (await s.request(`/submissions/${oldest}`, { token: player.token })).json()
+  );
   expect(stored.unlocked_levels).toEqual([{ id: level2.id, name: level2.name }]);
 });
 
@@ -90,11 +97,17 @@ test('a 7-day streak earns a freeze; a missed day uses it; the streak shows it a
   expect(await progress(player.token)).toMatchObject({ current_streak: 0, streak_freezes: 0 });
   const rejected = await s.submit(7, 'not_onnx_model.pkl', player.token);
   expect(rejected.status).toBe(422);
-  const history = (await (await s.request('/quests/7/submissions', { token: player.token })).json()) as { submissions: { submission_id: number }[] };
-  const stored = SubmissionResult.parse(await (await s.request(`/submissions/${history.submissions[0].submission_id}`, { token: player.token })).json());
+  const history = (await (await s.request('/quests/7/submissions', { token: player.token })).json()) as {
+    submissions: { submission_id: number }[];
+  };
+  const stored = SubmissionResult.parse(
+    await (await s.request(`/submissions/${history.submissions[0].submission_id}`, { token: player.token })).json()
+  );
   expect(stored).toMatchObject({ status: 'rejected', streak: 0 });
   // The leaderboard shows the same streak.
-  const board = (await (await s.request('/leaderboard/', { token: player.token })).json()) as { me: { current_streak: number } };
+  const board = (await (await s.request('/leaderboard/', { token: player.token })).json()) as {
+    me: { current_streak: number };
+  };
   expect(board.me.current_streak).toBe(0);
 });
 

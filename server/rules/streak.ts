@@ -6,7 +6,7 @@
  * streak alive but does not count as a day of it. Days are the learner's local days
  * (`localDay`), so daylight-saving and timezone rules are those of the calendar.
  */
-import { daysBetween } from '../game/calendar';
+import { daysBetween } from './calendar';
 
 export const FREEZE_EVERY_DAYS = 7;
 export const MAX_STREAK_FREEZES = 2;
@@ -70,8 +70,8 @@ export function streakShownOn(state: StreakState, today: string): StreakShown {
   return { current: 0, freezes: state.freezes };
 }
 
-/** The streak state kept in a users row. */
-export function streakOf(row: {
+/** A player's streak columns as the rules read them. */
+export function streakState(row: {
   current_streak: number;
   longest_streak: number;
   last_active_day: string | null;

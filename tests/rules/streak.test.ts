@@ -1,6 +1,6 @@
 /** The streak rule with freezes (server/rules/streak.ts): pure, no database. */
-import { addDays, localDay } from '../../server/game/calendar';
-import { advanceStreak, MAX_STREAK_FREEZES, streakShownOn, type StreakState } from '../../server/rules/streak';
+import { addDays, localDay } from '../../server/rules/calendar';
+import { advanceStreak, MAX_STREAK_FREEZES, streakShownOn, streakState, type StreakState } from '../../server/rules/streak';
 
 const fresh: StreakState = { current: 0, longest: 0, lastActiveDay: null, freezes: 0 };
 
@@ -90,4 +90,13 @@ test('local days across the Europe/Berlin spring DST change: a freeze bridges th
   const monday = localDay(tz, new Date('2026-03-29T22:30:00Z'));
   expect(monday).toBe('2026-03-30');
   expect(advanceStreak(state, monday)).toMatchObject({ state: { current: 8, freezes: 0 }, freezesUsed: 1 });
+});
+
+test('a player row maps to the streak state the rules read', () => {
+  expect(streakState({ current_streak: 2, longest_streak: 7, last_active_day: '2026-01-31', streak_freezes: 1 })).toEqual({
+    current: 2,
+    longest: 7,
+    lastActiveDay: '2026-01-31',
+    freezes: 1
+  });
 });

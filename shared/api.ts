@@ -146,7 +146,10 @@ export const QuestDetail = QuestSummary.extend({
   train_rows: z.number().int(),
   test_rows: z.number().int(),
   dataset_url: z.string().describe('Path of the train split, relative to the server root.'),
-  hints: z.array(z.string()),
+  hints: z
+    .array(z.string())
+    .describe('The hints revealed so far: the first from the start, one more per failed scored attempt, all after a pass.'),
+  hints_total: z.number().int().describe("How many hints the quest has (hints.length of them are revealed)."),
   unlock_xp: z.number().int().describe('Total XP that unlocks this quest.')
 });
 export type QuestDetail = z.infer<typeof QuestDetail>;
@@ -183,6 +186,9 @@ export type NewBadge = z.infer<typeof NewBadge>;
 export const SubmissionStatus = z.enum(['queued', 'evaluating', 'scored', 'rejected', 'failed']);
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 
+export const UnlockedLevel = z.object({ id: z.number().int(), name: z.string() });
+export type UnlockedLevel = z.infer<typeof UnlockedLevel>;
+
 export const SubmissionResult = z.object({
   submission_id: z.number().int(),
   quest_id: z.number().int(),
@@ -197,7 +203,9 @@ export const SubmissionResult = z.object({
   level: z.number().int(),
   level_up: z.boolean(),
   streak: z.number().int(),
+  streak_freeze_used: z.boolean().describe('A streak freeze bridged the missed days instead of resetting the streak.'),
   new_badges: z.array(NewBadge),
+  unlocked_levels: z.array(UnlockedLevel).describe("Course levels this submission's XP newly unlocked."),
   submissions_left_today: z.number().int(),
   limit_resets_at: z.string(),
   message: z.string(),
@@ -253,6 +261,13 @@ export const Progress = z.object({
   xp_to_next_level: z.number().int(),
   current_streak: z.number().int(),
   longest_streak: z.number().int(),
+  streak_freezes: z
+    .number()
+    .int()
+    .describe('Streak freezes held (at most 2): one is earned every 7 days of a streak, a missed day uses one.'),
+  active_days: z
+    .array(z.string())
+    .describe("The learner's local days (YYYY-MM-DD, oldest first) with a scored submission, in the last 8 weeks."),
   quests_completed: z.number().int(),
   quests_total: z.number().int(),
   levels: z.array(LevelProgress),

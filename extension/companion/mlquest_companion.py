@@ -2,8 +2,9 @@
 
 The JupyterLab extension runs this module inside the learner's kernel (silently, without
 history) to find fitted models and convert them to ONNX. It needs only the libraries the model
-itself uses: scikit-learn and skl2onnx for scikit-learn models, torch (and onnx) for PyTorch
-modules. Nothing here imports a package of ML Quest.
+itself uses: scikit-learn and skl2onnx for scikit-learn models, plus onnxmltools for XGBoost and
+LightGBM models (alone or as the last step of a pipeline; their converters are registered with
+skl2onnx), torch (and onnx) for PyTorch modules. Nothing here imports a package of ML Quest.
 
 Public functions (also used outside the kernel, e.g. by the notebooks' passability test):
 
@@ -21,7 +22,9 @@ Errors are ``CompanionError(code, message)``; the codes are listed in ``ERROR_CO
 from __future__ import annotations
 
 import ast
+import copy
 import io
+import re
 import sys
 import warnings
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -214,6 +217,84 @@ def _zipmap_off_options(model: Any) -> Dict[int, Dict[str, Any]]:
     return options
 
 
+# XGBoost and LightGBM estimators follow scikit-learn's API; onnxmltools has their converters,
+# which skl2onnx calls once they are registered with its shape calculators.
+_GRADIENT_BOOSTING = (
+    ("xgboost", "XGBClassifier", "XGBoostXGBClassifier", True),
+    ("xgboost", "XGBRegressor", "XGBoostXGBRegressor", False),
+    ("lightgbm", "LGBMClassifier", "LightGbmLGBMClassifier", True),
+    ("lightgbm", "LGBMRegressor", "LightGbmLGBMRegressor", False),
+)
+_registered: set = set()
+
+
+def _gradient_boosting_in(model: Any) -> List[Any]:
+    """The XGBoost and LightGBM estimators inside ``model`` (itself included)."""
+    found = []
+    for est in _sub_estimators(model):
+        module = type(est).__module__.split(".")[0]
+        if module in ("xgboost", "lightgbm"):
+            found.append(est)
+    return found
+
+
+def _register_gradient_boosting(models: List[Any]) -> None:
+    """Registers onnxmltools' converter of each XGBoost/LightGBM class used, once per kernel."""
+    packages = {type(est).__module__.split(".")[0] for est in models}
+    if not packages:
+        return
+    try:
+        from skl2onnx import update_registered_converter
+        from skl2onnx.common.shape_calculator import (
+            calculate_linear_classifier_output_shapes,
+            calculate_linear_regressor_output_shapes,
+        )
+    except ImportError as error:
+        raise _missing("skl2onnx", error) from error
+    for package, class_name, alias, is_classifier_ in _GRADIENT_BOOSTING:
+        if package not in packages or alias in _registered:
+            continue
+        try:
+            if package == "xgboost":
+                from onnxmltools.convert.xgboost.operator_converters.XGBoost import convert_xgboost as converter
+            else:
+                from onnxmltools.convert.lightgbm.operator_converters.LightGbm import convert_lightgbm as converter
+        except ImportError as error:
+            raise _missing("onnxmltools", error) from error
+        cls = getattr(sys.modules[package], class_name, None)
+        if cls is None:
+            continue
+        if is_classifier_:
+            update_registered_converter(
+                cls,
+                alias,
+                calculate_linear_classifier_output_shapes,
+                converter,
+                options={"nocl": [True, False], "zipmap": [True, False, "columns"]},
+            )
+        else:
+            options = {"split": None} if package == "lightgbm" else None
+            update_registered_converter(cls, alias, calculate_linear_regressor_output_shapes, converter, options=options)
+        _registered.add(alias)
+
+
+def _without_xgboost_feature_names(model: Any, boosters: List[Any]) -> Any:
+    """A copy of ``model`` whose XGBoost boosters name features f0, f1, ... (onnxmltools reads
+    splits by those names; a model fitted on a DataFrame names them after its columns). The
+    learner's model is left as it was."""
+    def named(est: Any) -> bool:
+        names = est.get_booster().feature_names
+        return bool(names) and not all(re.fullmatch(r"f\d+", str(n)) for n in names)
+
+    if not any(type(est).__module__.startswith("xgboost") and named(est) for est in boosters):
+        return model
+    clone = copy.deepcopy(model)
+    for est in _sub_estimators(clone):
+        if type(est).__module__.startswith("xgboost"):
+            est.get_booster().feature_names = None
+    return clone
+
+
 def _convert_sklearn(model: Any, features: List[Dict[str, str]]) -> bytes:
     try:
         import skl2onnx
@@ -240,6 +321,10 @@ def _convert_sklearn(model: Any, features: List[Dict[str, str]]) -> bytes:
         ]
     else:
         initial_types = [("input", FloatTensorType([None, len(features)]))]
+    boosters = _gradient_boosting_in(model)
+    _register_gradient_boosting(boosters)
+    if boosters:
+        model = _without_xgboost_feature_names(model, boosters)
     options = _zipmap_off_options(model)
     try:
         onnx_model = skl2onnx.convert_sklearn(
@@ -254,7 +339,8 @@ def _convert_sklearn(model: Any, features: List[Dict[str, str]]) -> bytes:
             raise CompanionError(
                 "unsupported_type",
                 f"skl2onnx cannot convert a {type(model).__name__} ({text.splitlines()[0]}). "
-                "Use a scikit-learn estimator that skl2onnx supports, e.g. LinearRegression, LogisticRegression or a RandomForest.",
+                "Use a scikit-learn estimator that skl2onnx supports, e.g. LinearRegression, LogisticRegression or a RandomForest, "
+                "or an XGBoost/LightGBM classifier or regressor (XGBClassifier, XGBRegressor, LGBMClassifier, LGBMRegressor).",
             ) from error
         raise CompanionError(
             "conversion_failed", f"Converting the {type(model).__name__} to ONNX failed: {text.splitlines()[0] if text else type(error).__name__}"
@@ -306,7 +392,8 @@ def _convert_torch(model: Any, features: List[Dict[str, str]]) -> bytes:
 
 
 def convert_to_onnx(model: Any, features: Sequence[Dict[str, Any]]) -> bytes:
-    """Convert a fitted scikit-learn estimator/pipeline or a PyTorch module to ONNX bytes.
+    """Convert a fitted scikit-learn estimator/pipeline (XGBoost and LightGBM estimators included,
+    alone or as a pipeline's last step) or a PyTorch module to ONNX bytes.
 
     One float input ``input`` of shape [N, len(features)], or, for a model with a
     ColumnTransformer or string features, one [N, 1] input per feature named as the feature

@@ -24,7 +24,9 @@ export const users = sqliteTable(
     xpReachedAt: text('xp_reached_at').notNull(),
     currentStreak: integer('current_streak').notNull().default(0),
     longestStreak: integer('longest_streak').notNull().default(0),
-    lastActiveDay: text('last_active_day')
+    lastActiveDay: text('last_active_day'),
+    // Streak freezes held (0..2, server/rules/streak.ts).
+    streakFreezes: integer('streak_freezes').notNull().default(0)
   },
   (t) => [
     uniqueIndex('users_username_lower_uq').on(t.usernameLower),

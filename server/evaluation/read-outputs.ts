@@ -67,6 +67,17 @@ function labelsFrom(name: string, t: OutputTensor, ctx: QuestModelContext): Labe
     if (c === undefined) unknown.add(String(v));
     return c as Label;
   });
+  if (unknown.size > 0 && t.type !== 'string' && ctx.classes.every((c) => typeof c === 'string')) {
+    const k = ctx.classes.length;
+    if (raw.every((v) => Number.isInteger(v) && Number(v) >= 0 && Number(v) < k)) {
+      reject(
+        `The model predicts class numbers 0..${k - 1}, which are not among this quest's classes ` +
+          `[${ctx.classes.map((c) => JSON.stringify(c)).join(', ')}]: it was trained on encoded labels (XGBoost's ` +
+          'XGBClassifier only takes 0..K-1). Train on the target column of train.csv as it is, e.g. with LightGBM\'s ' +
+          'LGBMClassifier or a scikit-learn classifier, which keep the labels.'
+      );
+    }
+  }
   if (unknown.size > 0) {
     const shown = [...unknown].slice(0, 5).map((u) => JSON.stringify(u)).join(', ');
     reject(

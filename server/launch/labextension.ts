@@ -62,13 +62,16 @@ export async function installLabextension(root: string, venvDir: string): Promis
 }
 
 const PLUGIN_ID = `${EXTENSION_NAME}:plugin`;
+/** JupyterLab's own notification plugin; its `fetchNews` setting asks the "Jupyter news?" question. */
+const NOTIFICATION_PLUGIN_ID = '@jupyterlab/apputils-extension:notification';
 
 /**
- * Points this environment's JupyterLab at the ML Quest API by default: sets the extension's
- * `serverUrl` in `<venv>/share/jupyter/lab/settings/overrides.json`, keeping every other override.
- * A learner's own setting (Settings Editor) still wins over it.
+ * This environment's JupyterLab defaults, in `<venv>/share/jupyter/lab/settings/overrides.json`
+ * (every other override is kept): the extension's `serverUrl` points at the ML Quest API, and
+ * JupyterLab's "Jupyter news?" prompt is answered "no" (`fetchNews: "false"`) so that it does not
+ * sit among ML Quest's toasts. A learner's own setting (Settings Editor) still wins over both.
  */
-export function pointExtensionAtServer(venvDir: string, serverUrl: string): string {
+export function writeLabOverrides(venvDir: string, serverUrl: string): string {
   const file = path.join(venvDir, 'share', 'jupyter', 'lab', 'settings', 'overrides.json');
   let overrides: Record<string, unknown> = {};
   if (fs.existsSync(file)) {
@@ -78,8 +81,12 @@ export function pointExtensionAtServer(venvDir: string, serverUrl: string): stri
       throw new Error(`${file} is not valid JSON: fix it or delete it, then start again.`);
     }
   }
-  const current = overrides[PLUGIN_ID];
-  overrides[PLUGIN_ID] = { ...(current && typeof current === 'object' ? current : {}), serverUrl };
+  const merge = (id: string, values: Record<string, unknown>): void => {
+    const current = overrides[id];
+    overrides[id] = { ...(current && typeof current === 'object' ? current : {}), ...values };
+  };
+  merge(PLUGIN_ID, { serverUrl });
+  merge(NOTIFICATION_PLUGIN_ID, { fetchNews: 'false' });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(overrides, null, 2) + '\n');
   return file;

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the one-command start. Sets up the Python environment (reused when the pins are
  * unchanged), builds and installs the JupyterLab extension, starts the ML Quest API on embedded
- * SQLite and JupyterLab on the notebooks folder, prints both URLs, and stops both on Ctrl-C.
+ * SQLite and JupyterLab on the learner's workspace (seeded from notebooks/ without overwriting a
+ * learner's file), prints both URLs, and stops both on Ctrl-C.
  *
  * `npm run setup:python` (`--setup-only --dev`): only prepares the environment, with the test and
  * calibration tools as well, for the tests and CI. `--install-extension` prepares the environment,
@@ -10,10 +11,11 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { loadConfigOrExit } from '../config';
-import { buildLabextensionIfStale, installLabextension, pointExtensionAtServer } from './labextension';
+import { buildLabextensionIfStale, installLabextension, writeLabOverrides } from './labextension';
 import { loadLaunchConfig, LaunchConfigError, type LaunchConfig } from './launch-config';
 import { fail, step } from './log';
 import { ensurePythonEnvironment, venvBin } from './python-env';
+import { seedWorkspace } from './workspace';
 import { startManaged, stopManaged, waitUntilReady, type Managed } from './supervisor';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -31,7 +33,7 @@ function displayPath(file: string): string {
 function jupyterArgs(config: LaunchConfig, token: string): string[] {
   const args = [
     'lab',
-    `--ServerApp.root_dir=${path.join(ROOT, 'notebooks')}`,
+    `--ServerApp.root_dir=${config.workspaceDir}`,
     `--ServerApp.ip=${config.jupyterHost}`,
     `--ServerApp.port=${config.jupyterPort}`,
     '--ServerApp.port_retries=0',
@@ -84,8 +86,10 @@ async function run(argv: string[]): Promise<number> {
 
     const token = config.jupyterToken ?? crypto.randomBytes(24).toString('hex');
     const jupyterUrl = `http://${urlHost(config.jupyterHost)}:${config.jupyterPort}`;
-    step(`4/4: JupyterLab on ${jupyterUrl} (notebooks/)`);
-    pointExtensionAtServer(config.venvDir, env.MLQUEST_SERVER_URL);
+    const seeded = seedWorkspace(path.join(ROOT, 'notebooks'), config.workspaceDir);
+    const seededNote = seeded.length > 0 ? `, ${seeded.length} starter notebooks copied in` : '';
+    step(`4/4: JupyterLab on ${jupyterUrl} (workspace ${displayPath(config.workspaceDir)}${seededNote})`);
+    writeLabOverrides(config.venvDir, env.MLQUEST_SERVER_URL);
     const lab = startManaged('JupyterLab', venvBin(config.venvDir, 'jupyter'), jupyterArgs(config, token), { cwd: ROOT, env });
     children.push(lab);
     await waitUntilReady(`${jupyterUrl}/api`, lab, config.readyTimeoutMs);

@@ -6,7 +6,7 @@
 import type { BadgeCondition, NewBadge } from '../../shared/api';
 import { isBetterScore, isPerfectScore } from '../catalog/metrics-info';
 import { immediate, type Db } from '../db/database';
-import { activeBadges, activeQuests, findLevel, findQuest } from '../db/repositories/catalog';
+import { activeBadges, activeLevels, activeQuests, findLevel, findQuest } from '../db/repositories/catalog';
 import {
   awardBadge,
   claimQuestXp,
@@ -22,6 +22,7 @@ import { badgeConditionHolds } from '../rules/badge-conditions';
 import { localDay } from '../rules/calendar';
 import { playerLevel } from '../rules/player-level';
 import { advanceStreak, streakState } from '../rules/streak';
+import { newlyUnlockedLevels } from '../rules/unlocked-levels';
 import { conditionText } from '../views/badge-text';
 import { newBadgeView } from '../views/badges';
 import type { ScoredOutcome } from '../views/submissions';
@@ -67,8 +68,8 @@ export function applyScoredSubmission(db: Db, s: ScoredSubmission): ScoredOutcom
 
     // Streak in the user's own timezone.
     const day = localDay(user.timezone, s.scoredAt);
-    const streak = advanceStreak(streakState(user), day);
-    saveStreak(db, s.userId, streak.current, streak.longest, streak.lastActiveDay);
+    const { state: streak, freezesUsed } = advanceStreak(streakState(user), day);
+    saveStreak(db, s.userId, streak);
     if (s.submissionId !== null) setSubmissionAward(db, s.submissionId, xpAwarded, day);
 
     const totalXp = user.total_xp + xpAwarded;
@@ -82,7 +83,16 @@ export function applyScoredSubmission(db: Db, s: ScoredSubmission): ScoredOutcom
       streak: streak.current,
       perfect: isPerfectScore(quest.metric, s.score)
     });
-    return { xp_awarded: xpAwarded, total_xp: totalXp, level, level_up: level > levelBefore, streak: streak.current, new_badges: newBadges };
+    return {
+      xp_awarded: xpAwarded,
+      total_xp: totalXp,
+      level,
+      level_up: level > levelBefore,
+      streak: streak.current,
+      streak_freeze_used: freezesUsed > 0,
+      new_badges: newBadges,
+      unlocked_levels: newlyUnlockedLevels(activeLevels(db), user.total_xp, totalXp)
+    };
   });
 }
 

@@ -15,7 +15,7 @@ import {
 import { localDay } from '../rules/calendar';
 import { rankPage, sameOverallKey, sameQuestKey } from '../rules/leaderboard-ranking';
 import { playerLevel } from '../rules/player-level';
-import { currentStreakOn, streakState } from '../rules/streak';
+import { streakShownOn, streakState } from '../rules/streak';
 import { leaderboardEntry, questLeaderboardEntry } from '../views/leaderboard';
 import type { ServiceDeps } from './deps';
 import { playerLevelFormula } from './player-level-formula';
@@ -42,7 +42,7 @@ export class LeaderboardService {
     const f: PlayerLevelFormula = playerLevelFormula(db);
     const today = todayByTimezone(this.deps.now());
     const entry = (r: BoardUserRow, rank: number): LeaderboardEntry =>
-      leaderboardEntry(r, rank, playerLevel(r.total_xp, f), currentStreakOn(streakState(r), today(r.timezone)));
+      leaderboardEntry(r, rank, playerLevel(r.total_xp, f), streakShownOn(streakState(r), today(r.timezone)).current);
     const ahead = (r: BoardUserRow) => countAhead(db, r.total_xp, r.quests_completed, r.xp_reached_at);
     const rows = boardPage(db, limit, offset);
     const ranks = rankPage(rows, offset, ahead, sameOverallKey);

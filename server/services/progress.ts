@@ -2,11 +2,11 @@
 import type { Badge, Progress } from '../../shared/api';
 import { activeBadges, activeLevels, activeQuests } from '../db/repositories/catalog';
 import { earnedBadges, userProgress } from '../db/repositories/progress';
-import { recentSubmissions } from '../db/repositories/submissions-read';
+import { activeDaysSince, recentSubmissions } from '../db/repositories/submissions-read';
 import type { UserRow } from '../db/repositories/users';
-import { localDay } from '../rules/calendar';
+import { addDays, localDay } from '../rules/calendar';
 import { levelInfo } from '../rules/player-level';
-import { currentStreakOn, streakState } from '../rules/streak';
+import { streakShownOn, streakState } from '../rules/streak';
 import { badgeView } from '../views/badges';
 import { progressView } from '../views/progress';
 import { submissionSummary } from '../views/submissions';
@@ -15,6 +15,8 @@ import type { ServiceDeps } from './deps';
 import { playerLevelFormula } from './player-level-formula';
 
 export const RECENT_SUBMISSIONS = 10;
+/** The streak calendar's span: the last 8 weeks, today included. */
+export const ACTIVE_DAYS_SPAN = 56;
 
 export class ProgressService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -28,13 +30,17 @@ export class ProgressService {
 
   progress(user: UserRow): Progress {
     const { db } = this.deps;
+    const today = localDay(user.timezone, this.deps.now());
+    const shown = streakShownOn(streakState(user), today);
     return progressView({
       user,
       levels: activeLevels(db),
       quests: activeQuests(db),
       progress: new Map(userProgress(db, user.id).map((p) => [p.quest_id, p])),
       levelInfo: levelInfo(user.total_xp, playerLevelFormula(db)),
-      currentStreak: currentStreakOn(streakState(user), localDay(user.timezone, this.deps.now())),
+      currentStreak: shown.current,
+      streakFreezes: shown.freezes,
+      activeDays: activeDaysSince(db, user.id, addDays(today, 1 - ACTIVE_DAYS_SPAN)),
       badges: this.badges(user.id),
       recent: recentSubmissions(db, user.id, RECENT_SUBMISSIONS).map(submissionSummary)
     });

@@ -12,6 +12,7 @@ import { userProgress } from '../db/repositories/progress';
 import { dailyLimitCounts } from '../db/repositories/submissions-read';
 import type { UserRow } from '../db/repositories/users';
 import { localDay } from '../rules/calendar';
+import { revealedHints } from '../rules/hints';
 import { levelUnlocked } from '../rules/quest-status';
 import { levelView, questDetailView, questSummaryView } from '../views/quests';
 import type { ServiceDeps } from './deps';
@@ -66,7 +67,14 @@ export class QuestService {
     const p = user ? userProgress(db, user.id).find((r) => r.quest_id === q.id) : undefined;
     const used = user ? (dailyLimitCounts(db, user.id, localDay(user.timezone, this.deps.now())).get(q.id) ?? 0) : 0;
     const summary = questSummaryView(q, level, user ? user.total_xp : null, p, used);
-    return questDetailView(summary, catalog.datasets.get(q.dataset), catalog.quest(q.id), level?.required_xp ?? 0);
+    const hints = catalog.quest(q.id)?.hints ?? [];
+    const revealed = revealedHints(hints, { failedAttempts: p?.attempts ?? 0, passed: Boolean(p?.completed_at) });
+    return questDetailView(
+      summary,
+      catalog.datasets.get(q.dataset),
+      { revealed, total: hints.length },
+      level?.required_xp ?? 0
+    );
   }
 
   /** The quest, or QuestNotFound / QuestLocked (with the XP that unlocks its level). */

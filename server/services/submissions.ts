@@ -29,8 +29,10 @@ import { ModelRejection, type ModelPlan } from '../evaluation/model-plan';
 import { prescanModel } from '../evaluation/prescan';
 import { questEvaluationTarget } from '../evaluation/quest-context';
 import { scoreModel, type ScoreOutcome } from '../evaluation/score-model';
+import { localDay } from '../rules/calendar';
 import { secondsUntil } from '../rules/daily-limit';
 import { playerLevel } from '../rules/player-level';
+import { streakShownOn, streakState } from '../rules/streak';
 import { submissionResult, submissionSummary } from '../views/submissions';
 import { applyScoredSubmission, type ScoredOutcome } from './apply-scored-submission';
 import { dailyLimitStatus } from './daily-limit';
@@ -142,7 +144,11 @@ export class SubmissionService {
 
   /** The submission's result as the API returns it (stored once terminal, built while pending). */
   result(row: StoredSubmission): SubmissionResult {
-    if (row.result_json) return JSON.parse(row.result_json) as SubmissionResult;
+    // Results stored before streak freezes and level unlocks were reported lack those fields.
+    if (row.result_json) {
+      const stored = JSON.parse(row.result_json) as Partial<SubmissionResult>;
+      return { streak_freeze_used: false, unlocked_levels: [], ...stored } as SubmissionResult;
+    }
     return this.buildResult(row, null);
   }
 
@@ -233,8 +239,10 @@ export class SubmissionService {
       total_xp: totalXp,
       level: game?.level ?? playerLevel(totalXp, playerLevelFormula(db)),
       level_up: game?.level_up ?? false,
-      streak: game?.streak ?? user?.current_streak ?? 0,
+      streak: game?.streak ?? (user ? streakShownOn(streakState(user), localDay(user.timezone, this.deps.now())).current : 0),
+      streak_freeze_used: game?.streak_freeze_used ?? false,
       new_badges: game?.new_badges ?? [],
+      unlocked_levels: game?.unlocked_levels ?? [],
       submissions_left_today: limit.left,
       limit_resets_at: limit.resets_at
     });

@@ -14,6 +14,10 @@ export interface ProgressFacts {
   levelInfo: LevelInfo;
   /** The streak as shown today (0 once a whole day passed without a scored submission). */
   currentStreak: number;
+  /** Streak freezes held once those the missed days so far will use are taken off. */
+  streakFreezes: number;
+  /** Local days with a scored submission in the last 8 weeks, oldest first. */
+  activeDays: string[];
   badges: Badge[];
   recent: SubmissionSummary[];
 }
@@ -50,6 +54,8 @@ export function progressView(f: ProgressFacts): Progress {
     ...f.levelInfo,
     current_streak: f.currentStreak,
     longest_streak: user.longest_streak,
+    streak_freezes: f.streakFreezes,
+    active_days: f.activeDays,
     quests_completed: levels.reduce((s, l) => s + l.quests_completed, 0),
     quests_total: f.quests.length,
     levels,

@@ -1,7 +1,6 @@
 /** Quests as a given caller sees them: the summary in GET /quests/ and the detail of one quest. */
 import type { Level, QuestDetail, QuestSummary } from '../../shared/api';
 import type { CatalogDataset } from '../catalog/load-pack';
-import type { PackQuest } from '../catalog/pack-types';
 import type { LevelRow, QuestRow } from '../db/repositories/catalog';
 import type { ProgressRow } from '../db/repositories/progress';
 import { submissionsLeft } from '../rules/daily-limit';
@@ -40,7 +39,8 @@ export function questSummaryView(
 export function questDetailView(
   summary: QuestSummary,
   ds: CatalogDataset | undefined,
-  packQuest: PackQuest | undefined,
+  /** The hints revealed to this caller (server/rules/hints.ts) and how many the quest has. */
+  hints: { revealed: string[]; total: number },
   unlockXp: number
 ): QuestDetail {
   return {
@@ -51,7 +51,8 @@ export function questDetailView(
     train_rows: ds?.train.rows ?? 0,
     test_rows: ds?.test.rows ?? 0,
     dataset_url: `/quests/${summary.id}/dataset`,
-    hints: packQuest?.hints ?? [],
+    hints: hints.revealed,
+    hints_total: hints.total,
     unlock_xp: unlockXp
   };
 }

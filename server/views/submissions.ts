@@ -1,5 +1,5 @@
 /** Submissions as the API shows them: a summary row of a history, and the full result. */
-import type { NewBadge, SubmissionResult, SubmissionSummary } from '../../shared/api';
+import type { NewBadge, SubmissionResult, SubmissionSummary, UnlockedLevel } from '../../shared/api';
 import type { QuestRow } from '../db/repositories/catalog';
 import type { SubmissionRow } from '../db/repositories/submissions-read';
 
@@ -29,7 +29,9 @@ export interface ScoredOutcome {
   level: number;
   level_up: boolean;
   streak: number;
+  streak_freeze_used: boolean;
   new_badges: NewBadge[];
+  unlocked_levels: UnlockedLevel[];
 }
 
 /** What a result shows besides the submission: the game's outcome (or the player's stored state) and the limit. */
@@ -53,7 +55,9 @@ export function submissionResult(row: SubmissionRow, quest: QuestRow, higherIsBe
     level: g.level,
     level_up: g.level_up,
     streak: g.streak,
+    streak_freeze_used: g.streak_freeze_used,
     new_badges: g.new_badges,
+    unlocked_levels: g.unlocked_levels,
     submissions_left_today: g.submissions_left_today,
     limit_resets_at: g.limit_resets_at,
     message: row.message,

@@ -23,6 +23,9 @@ const describeWithPython = describeIf({ what: 'the Python environment .venv', pr
 // The PyTorch reference needs torch in that environment (tests/requirements-torch.txt; CI installs it).
 const hasTorch = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
 const testWithTorch = testIf({ what: 'PyTorch in .venv', present: hasTorch, fix: '.venv/bin/pip install -r tests/requirements-torch.txt' });
+// The XGBoost reference needs xgboost-cpu and onnxmltools (tests/requirements.txt): CI must run it.
+const hasXgboost = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import xgboost, onnxmltools'], { stdio: 'ignore' }).status === 0;
+const testWithXgboost = testIf({ what: 'xgboost-cpu and onnxmltools in .venv', present: hasXgboost, fix: 'npm run setup:python' });
 
 describeWithPython('every quest is passable with its reference solution', () => {
   let server: LiveServer;
@@ -98,6 +101,34 @@ describeWithPython('every quest is passable with its reference solution', () => 
     const body = (await res.json()) as { status: string; passed: boolean; score: number; xp_awarded: number; message: string };
     expect({ status: res.status, body: body.status, passed: body.passed, message: body.message }).toEqual({ status: 200, body: 'scored', passed: true, message: body.message });
     expect(body.score).toBeGreaterThanOrEqual(quest9.threshold);
+    expect(body.xp_awarded).toBeGreaterThan(0);
+  }, 6 * 60_000);
+
+  testWithXgboost('an XGBoost model, exported by the companion through onnxmltools, passes quest 10 (ROC AUC) for a new learner', async () => {
+    const reference = ['--server', server.base, '--out', models, '--reference', 'xgb_quest_10'];
+    await promisify(execFile)(PYTHON, [join(ROOT, 'tests', 'reference', 'run_reference.py'), ...reference], { cwd: ROOT, timeout: 5 * 60_000 });
+    const learner = { username: 'booster', email: 'booster@example.org', password: 'a long enough password' };
+    await fetch(`${server.base}/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(learner) });
+    const login = await fetch(`${server.base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: learner.username, password: learner.password }) });
+    const auth = { authorization: `Bearer ${((await login.json()) as { access_token: string }).access_token}` };
+    const submit = (questId: number, file: string) => {
+      const form = new FormData();
+      form.append('model_file', new Blob([readFileSync(join(models, file))]), file);
+      return fetch(`${server.base}/quests/${questId}/submit`, { method: 'POST', headers: auth, body: form });
+    };
+    // Quest 10 sits in level 4: earn the way there with the scikit-learn references first.
+    const requiredXp = new Map(pack.levels.map((l) => [l.id, l.required_xp]));
+    const quest10 = pack.quests.find((q) => q.id === 10)!;
+    const earlier = pack.quests.filter((q) => requiredXp.get(q.level)! < requiredXp.get(quest10.level)!);
+    for (const quest of earlier.sort((a, b) => requiredXp.get(a.level)! - requiredXp.get(b.level)! || a.id - b.id)) {
+      const earned = await submit(quest.id, `quest_${String(quest.id).padStart(2, '0')}.onnx`);
+      expect({ quest: quest.id, status: earned.status }).toEqual({ quest: quest.id, status: 200 });
+      await earned.text();
+    }
+    const res = await submit(10, 'xgb_quest_10.onnx');
+    const body = (await res.json()) as { status: string; passed: boolean; score: number; xp_awarded: number; message: string };
+    expect({ status: res.status, body: body.status, passed: body.passed, message: body.message }).toEqual({ status: 200, body: 'scored', passed: true, message: body.message });
+    expect(body.score).toBeGreaterThanOrEqual(quest10.threshold);
     expect(body.xp_awarded).toBeGreaterThan(0);
   }, 6 * 60_000);
 

@@ -78,6 +78,15 @@ test('one probability column of a binary quest is the positive (last) class', ()
   expect(p.kind === 'probabilities' && Array.from(p.probabilities)).toEqual([0.75, 0.25, 0.5, 0.5]);
 });
 
+test('class numbers 0..K-1 for a quest with string classes are rejected with the encoded-labels advice', () => {
+  const encoded = { l: { type: 'int64', dims: [3], data: new BigInt64Array([0n, 2n, 1n]) } };
+  expect(() => readPredictions({ kind: 'labels', output: 'l' }, encoded, iris)).toThrow(
+    /class numbers 0\.\.2, which are not among this quest's classes \["setosa", "versicolor", "virginica"\]: .*encoded labels.*LGBMClassifier/
+  );
+  const outOfRange = { l: { type: 'int64', dims: [3], data: new BigInt64Array([0n, 7n, 1n]) } };
+  expect(() => readPredictions({ kind: 'labels', output: 'l' }, outOfRange, iris)).toThrow(/not among this quest's classes/);
+});
+
 test('numeric labels match numeric classes; unknown labels and wrong row counts are rejected', () => {
   const ctx: QuestModelContext = { ...iris, classes: [0, 1], rows: 3 };
   expect(readPredictions({ kind: 'labels', output: 'l' }, { l: { type: 'int64', dims: [3], data: new BigInt64Array([0n, 1n, 1n]) } }, ctx)).toEqual({

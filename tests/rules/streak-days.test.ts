@@ -1,7 +1,17 @@
-/** The streak rule without a database: advancing on a local day, and the streak shown on a later day. */
-import { advanceStreak, currentStreakOn, type StreakState } from '../../server/rules/streak';
+/**
+ * The streak rule without a database, with no freezes held (freezes have their own tests in
+ * streak.test.ts): advancing on a local day, and the streak shown on a later day.
+ */
+import { advanceStreak as advanceWithFreezes, streakShownOn, type StreakState } from '../../server/rules/streak';
 
-const state = (current: number, longest: number, lastActiveDay: string | null): StreakState => ({ current, longest, lastActiveDay });
+const state = (current: number, longest: number, lastActiveDay: string | null): StreakState => ({
+  current,
+  longest,
+  lastActiveDay,
+  freezes: 0
+});
+const advanceStreak = (s: StreakState, day: string): StreakState => advanceWithFreezes(s, day).state;
+const currentStreakOn = (s: StreakState, today: string): number => streakShownOn(s, today).current;
 
 describe('advanceStreak', () => {
   test('the first active day starts a streak of 1, keeping a longer longest', () => {

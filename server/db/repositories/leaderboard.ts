@@ -17,9 +17,10 @@ export interface BoardUserRow {
   current_streak: number;
   longest_streak: number;
   last_active_day: string | null;
+  streak_freezes: number;
 }
 
-const COLS = 'id, username, display_name, timezone, total_xp, quests_completed, xp_reached_at, current_streak, longest_streak, last_active_day';
+const COLS = 'id, username, display_name, timezone, total_xp, quests_completed, xp_reached_at, current_streak, longest_streak, last_active_day, streak_freezes';
 
 export function boardPage(db: Db, limit: number, offset: number): BoardUserRow[] {
   return stmt(db, `SELECT ${COLS} FROM users INDEXED BY users_leaderboard_idx ORDER BY total_xp DESC, quests_completed DESC, xp_reached_at ASC, id ASC LIMIT ? OFFSET ?`).all(limit, offset) as BoardUserRow[];

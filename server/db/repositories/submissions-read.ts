@@ -47,3 +47,12 @@ export function dailyLimitCounts(db: Db, userId: number, localDay: string): Map<
 export function countUnfinishedSubmissions(db: Db): number {
   return (stmt(db, "SELECT count(*) AS n FROM submissions WHERE status IN ('queued', 'evaluating')").get() as { n: number }).n;
 }
+
+/** The distinct local days from `fromDay` on with a scored submission of the user, oldest first. */
+export function activeDaysSince(db: Db, userId: number, fromDay: string): string[] {
+  const rows = stmt(
+    db,
+    "SELECT DISTINCT local_day FROM submissions INDEXED BY submissions_user_day_idx WHERE user_id = ? AND status = 'scored' AND local_day >= ? ORDER BY local_day"
+  ).all(userId, fromDay) as { local_day: string }[];
+  return rows.map((r) => r.local_day);
+}

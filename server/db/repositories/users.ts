@@ -16,9 +16,10 @@ export interface UserRow {
   current_streak: number;
   longest_streak: number;
   last_active_day: string | null;
+  streak_freezes: number;
 }
 
-const COLS = 'id, username, email, display_name, password_hash, timezone, created_at, total_xp, quests_completed, xp_reached_at, current_streak, longest_streak, last_active_day';
+const COLS = 'id, username, email, display_name, password_hash, timezone, created_at, total_xp, quests_completed, xp_reached_at, current_streak, longest_streak, last_active_day, streak_freezes';
 
 export function findUserById(db: Db, id: number): UserRow | undefined {
   return stmt(db, `SELECT ${COLS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
@@ -78,6 +79,12 @@ export function addXp(db: Db, id: number, xp: number, questsCompletedDelta: numb
   }
 }
 
-export function saveStreak(db: Db, id: number, current: number, longest: number, lastActiveDay: string | null): void {
-  stmt(db, 'UPDATE users SET current_streak = ?, longest_streak = ?, last_active_day = ? WHERE id = ?').run(current, longest, lastActiveDay, id);
+export function saveStreak(db: Db, id: number, s: { current: number; longest: number; lastActiveDay: string | null; freezes: number }): void {
+  stmt(db, 'UPDATE users SET current_streak = ?, longest_streak = ?, last_active_day = ?, streak_freezes = ? WHERE id = ?').run(
+    s.current,
+    s.longest,
+    s.lastActiveDay,
+    s.freezes,
+    id
+  );
 }

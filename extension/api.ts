@@ -8,12 +8,28 @@ import type {
   Level,
   Progress,
   QuestDetail,
+  QuestLeaderboard,
   QuestSummary,
   RegisterRequest,
+  SubmissionHistory,
   SubmissionResult,
   TokenResponse,
   UserProfile
 } from '../shared/api';
+
+/*
+ * Fields that servers of this release add to their replies; optional here so that the
+ * extension also works with a server that does not send them yet.
+ */
+/** Quest detail: `hints` holds the hints revealed so far; `hints_total` how many there are. */
+export type QuestDetailReply = QuestDetail & { hints_total?: number };
+/** Progress: streak freezes held (at most 2) and the learner's local days with a scored submission. */
+export type ProgressReply = Progress & { streak_freezes?: number; active_days?: string[] };
+/** A submission's result: whether a streak freeze was used, and the chapters it unlocked. */
+export type SubmissionReply = SubmissionResult & {
+  streak_freeze_used?: boolean;
+  unlocked_levels?: { id: number; name: string }[];
+};
 
 /** A failed call: `status` 0 means the server could not be reached at all. */
 export class ApiError extends Error {
@@ -74,8 +90,8 @@ export class MLQuestClient {
     return this.json<UserProfile>('GET', '/user/me');
   }
 
-  progress(): Promise<Progress> {
-    return this.json<Progress>('GET', '/user/progress');
+  progress(): Promise<ProgressReply> {
+    return this.json<ProgressReply>('GET', '/user/progress');
   }
 
   levels(): Promise<Level[]> {
@@ -86,8 +102,17 @@ export class MLQuestClient {
     return this.json<QuestSummary[]>('GET', '/quests/', undefined, 'optional');
   }
 
-  quest(id: number): Promise<QuestDetail> {
-    return this.json<QuestDetail>('GET', `/quests/${id}`, undefined, 'optional');
+  quest(id: number): Promise<QuestDetailReply> {
+    return this.json<QuestDetailReply>('GET', `/quests/${id}`, undefined, 'optional');
+  }
+
+  /** The caller's submissions for a quest, newest first. */
+  questSubmissions(id: number, limit = 50): Promise<SubmissionHistory> {
+    return this.json<SubmissionHistory>('GET', `/quests/${id}/submissions?limit=${limit}`);
+  }
+
+  questLeaderboard(id: number, limit = 10): Promise<QuestLeaderboard> {
+    return this.json<QuestLeaderboard>('GET', `/quests/${id}/leaderboard?limit=${limit}`, undefined, 'optional');
   }
 
   badges(): Promise<Badge[]> {
@@ -103,17 +128,21 @@ export class MLQuestClient {
     return this.json<Record<string, unknown>>('GET', `/quests/${id}/notebook`, undefined, 'none');
   }
 
-  submission(id: number): Promise<SubmissionResult> {
-    return this.json<SubmissionResult>('GET', `/submissions/${id}`);
+  submission(id: number): Promise<SubmissionReply> {
+    return this.json<SubmissionReply>('GET', `/submissions/${id}`);
   }
 
   /** Upload ONNX bytes; waits (polling) until the submission is terminal. */
-  async submit(questId: number, onnx: ArrayBuffer | Uint8Array, onQueued?: (id: number) => void): Promise<SubmissionResult> {
+  async submit(
+    questId: number,
+    onnx: ArrayBuffer | Uint8Array,
+    onQueued?: (id: number) => void
+  ): Promise<SubmissionReply> {
     const form = new FormData();
     const bytes = new Uint8Array(onnx); // a copy backed by a plain ArrayBuffer
     form.append('model_file', new Blob([bytes], { type: 'application/octet-stream' }), 'model.onnx');
     const response = await this.request('POST', `/quests/${questId}/submit`, form, 'required');
-    const first = (await response.json()) as SubmissionResult;
+    const first = (await response.json()) as SubmissionReply;
     if (TERMINAL.has(first.status)) {
       return first;
     }
@@ -121,7 +150,7 @@ export class MLQuestClient {
     return this.waitForSubmission(first.submission_id);
   }
 
-  async waitForSubmission(id: number): Promise<SubmissionResult> {
+  async waitForSubmission(id: number): Promise<SubmissionReply> {
     const interval = this.options.pollIntervalMs ?? 1000;
     const deadline = Date.now() + (this.options.pollTimeoutMs ?? 180_000);
     for (;;) {

@@ -58,6 +58,40 @@ function questName(state: IQuestState, questId: number, __: Translate): { title:
   return { title, numbered: __('Quest %1 · %2', number, title) };
 }
 
+/** The notebook without what the kernel writes into it on connecting (its language and spec). */
+function contentWithoutKernelInfo(context: DocumentRegistry.IContext<INotebookModel>): string {
+  const content = context.model.toJSON() as { metadata?: Record<string, unknown> };
+  const metadata = { ...(content.metadata ?? {}) };
+  delete metadata.language_info;
+  delete metadata.kernelspec;
+  return JSON.stringify({ ...content, metadata });
+}
+
+/**
+ * A starter notebook opened as modified: its file records only `language_info: {name: "python"}`
+ * (no Python version: learners' kernels differ), and JupyterLab writes the kernel's full
+ * language info into the notebook when the kernel connects, which marks it changed. When that
+ * (or the kernel spec) is the only change since the file was loaded, the notebook is clean again.
+ */
+function keepCleanOnKernelInfo(context: DocumentRegistry.IContext<INotebookModel>, isQuestNotebook: () => boolean): void {
+  const notebook = context.model;
+  let loaded = notebook.dirty ? null : contentWithoutKernelInfo(context);
+  context.fileChanged.connect(() => {
+    loaded = contentWithoutKernelInfo(context); // saved: compare with what is on disk now
+  });
+  notebook.metadataChanged.connect((_, change) => {
+    if (change.key !== 'language_info' && change.key !== 'kernelspec') {
+      return;
+    }
+    // After JupyterLab has marked the change (the same turn of the event loop).
+    setTimeout(() => {
+      if (!notebook.isDisposed && notebook.dirty && loaded !== null && isQuestNotebook() && contentWithoutKernelInfo(context) === loaded) {
+        notebook.dirty = false;
+      }
+    }, 0);
+  });
+}
+
 export class QuestNotebookExtension implements DocumentRegistry.IWidgetExtension<NotebookPanel, INotebookModel> {
   constructor(private readonly options: IQuestNotebookOptions) {}
 
@@ -144,6 +178,7 @@ export class QuestNotebookExtension implements DocumentRegistry.IWidgetExtension
     void context.ready.then(() => {
       watchModel();
       update();
+      keepCleanOnKernelInfo(context, () => notebookQuest(context.model.getMetadata(METADATA_KEY), cellsMetadata()) !== undefined);
     });
     let disposed = false;
     return {

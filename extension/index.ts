@@ -33,8 +33,9 @@ function chartRenderer(rendermime: IRenderMimeRegistry | null): ChartRenderer | 
       data: { [VEGA_LITE_MIME]: spec as ReadonlyPartialJSONObject },
       metadata: { [VEGA_LITE_MIME]: { embed_options: { actions: false } } }
     });
-    await renderer.renderModel(model);
+    // In the page first: a chart as wide as its container measures the container when drawn.
     host.replaceChildren(renderer.node);
+    await renderer.renderModel(model);
     return () => renderer.dispose();
   };
 }

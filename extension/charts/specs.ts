@@ -19,7 +19,8 @@ function chart(palette: IChartPalette, height: number, description: string, body
     description,
     width: 'container',
     height,
-    autosize: { type: 'fit', contains: 'padding' },
+    // The container's width; the height is the plot's, axes and labels come on top of it.
+    autosize: { type: 'fit-x', contains: 'padding' },
     background: 'transparent',
     config: {
       view: { stroke: null },
@@ -167,13 +168,13 @@ export interface IXpFacts {
 
 /** The XP bar of the current player level, from its start to the next level's threshold. */
 export function xpBarSpec(xp: IXpFacts, palette: IChartPalette): VegaLiteSpec {
-  const x = { type: 'quantitative', scale: { domain: [xp.level_xp, xp.next_level_xp], nice: false }, title: null };
-  return chart(palette, 18, `${xp.total_xp} XP; level ${xp.level + 1} at ${xp.next_level_xp} XP`, {
+  const x = { type: 'quantitative', scale: { domain: [xp.level_xp, xp.next_level_xp], nice: false }, title: null, axis: null };
+  return chart(palette, 12, `${xp.total_xp} XP; level ${xp.level + 1} at ${xp.next_level_xp} XP`, {
     layer: [
       {
         data: { values: [{ from: xp.level_xp, to: xp.next_level_xp }] },
         mark: { type: 'bar', color: palette.quiet, opacity: 0.35, cornerRadius: 3 },
-        encoding: { x: { field: 'from', ...x, axis: { values: [xp.level_xp, xp.next_level_xp], title: null } }, x2: { field: 'to' } }
+        encoding: { x: { field: 'from', ...x, axis: null }, x2: { field: 'to' } }
       },
       {
         data: { values: [{ from: xp.level_xp, to: Math.min(xp.total_xp, xp.next_level_xp), xp: xp.total_xp }] },
@@ -192,14 +193,16 @@ export function xpBarSpec(xp: IXpFacts, palette: IChartPalette): VegaLiteSpec {
 const STATUS_WORDS: Record<QuestStatus, string> = { completed: 'done', available: 'available', locked: 'locked' };
 
 /**
- * The course as a path: one row per chapter, one dot per quest in path order, joined by a line;
- * done, available and locked in three colours. Locked chapters name the XP that opens them.
+ * The course as a path: one row per chapter, one dot per quest in path order, joined by a line
+ * that winds down the rows (left to right, then right to left); done, available and locked in
+ * three colours. Locked chapters name the XP that opens them.
  */
 export function courseMapSpec(chapters: IChapter[], palette: IChartPalette): VegaLiteSpec {
-  const rows = chapters.flatMap(chapter =>
+  const widest = Math.max(1, ...chapters.map(c => c.quests.length));
+  const rows = chapters.flatMap((chapter, row) =>
     chapter.quests.map((q, index) => ({
       number: q.number,
-      column: index + 1,
+      column: row % 2 === 0 ? index + 1 : widest - index,
       chapter: chapterLabel(chapter),
       title: q.quest.title,
       state: STATUS_WORDS[q.quest.status]
@@ -207,7 +210,13 @@ export function courseMapSpec(chapters: IChapter[], palette: IChartPalette): Veg
   );
   const order = chapters.map(chapterLabel);
   const y = { field: 'chapter', type: 'ordinal', sort: order, title: null, axis: { labelLimit: 130, ticks: false, domain: false } };
-  const x = { field: 'column', type: 'ordinal', title: null, axis: null };
+  const x = {
+    field: 'column',
+    type: 'ordinal',
+    title: null,
+    axis: null,
+    scale: { domain: Array.from({ length: widest }, (_, i) => i + 1) }
+  };
   return chart(palette, Math.max(60, chapters.length * 30), `Course map: ${rows.length} quests in ${chapters.length} chapters`, {
     data: { values: rows },
     layer: [

@@ -31,6 +31,10 @@ export function PlayerHeader({ progress, trans: __ }: IPlayerHeaderProps): JSX.E
         <span className="jp-mlquest-xp">{__('%1 XP', progress.total_xp)}</span>
       </div>
       <VegaChart className="jp-mlquest-xp-chart" spec={palette => xpBarSpec(progress, palette)} label={xpLabel} />
+      <div className="jp-mlquest-player-line jp-mlquest-muted jp-mlquest-xp-ends">
+        <span>{__('Level %1 · %2 XP', progress.level, progress.level_xp)}</span>
+        <span>{__('Level %1 at %2 XP', next, progress.next_level_xp)}</span>
+      </div>
       <div className="jp-mlquest-player-line jp-mlquest-muted">
         <span>{__('%1 XP to level %2', progress.xp_to_next_level, next)}</span>
         <span title={__('Current and longest streak, in days')}>

@@ -43,9 +43,7 @@ export function QuestCard(props: IQuestCardProps): JSX.Element {
   return (
     <li className={`jp-mlquest-quest jp-mod-${quest.status}${open ? ' jp-mod-open' : ''}`} data-quest-id={quest.id}>
       <div className="jp-mlquest-quest-head">
-        <span className="jp-mlquest-quest-title jp-mlquest-ellipsis" title={name}>
-          {name}
-        </span>
+        <span className="jp-mlquest-quest-title">{name}</span>
         <span className={`jp-mlquest-status jp-mod-${quest.status}`}>{status}</span>
       </div>
       <div className="jp-mlquest-muted">

@@ -128,7 +128,10 @@ test('charts: XP bar, course map, quest leaderboard and streak calendar carry th
     'Iris Flower Spotter',
     'Delivery Time Estimator'
   ]);
-  expect(map.find(r => r.number === 4)).toMatchObject({ chapter: '2 · 🔒 100 XP', state: 'locked' });
+  // The path winds: chapter 2 runs right to left, so its first quest sits under chapter 1's last.
+  expect(map.find(r => r.number === 3)).toMatchObject({ column: 3 });
+  expect(map.find(r => r.number === 4)).toMatchObject({ chapter: '2 · 🔒 100 XP', state: 'locked', column: 3 });
+  expect(map.find(r => r.number === 7)).toMatchObject({ column: 1 });
 
   const board = rows(
     questLeaderboardSpec(

@@ -25,6 +25,8 @@ function chart(palette: IChartPalette, height: number, description: string, body
     config: {
       view: { stroke: null },
       axis: { labelColor: palette.text, titleColor: palette.text, gridColor: palette.quiet, gridOpacity: 0.35 },
+      // The end labels stay inside the chart's width.
+      axisX: { labelFlush: true },
       text: { color: palette.text },
       font: 'var(--jp-ui-font-family)'
     },

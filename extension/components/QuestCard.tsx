@@ -25,6 +25,13 @@ export interface IQuestCardProps {
 
 export function QuestCard(props: IQuestCardProps): JSX.Element {
   const { model, quest, number, chapter, totalXp, open, trans: __ } = props;
+  const card = React.useRef<HTMLLIElement>(null);
+  // Opened from a toast's "Details": bring the card into view.
+  React.useEffect(() => {
+    if (open) {
+      card.current?.scrollIntoView({ block: 'nearest' });
+    }
+  }, [open]);
   const name = __('Quest %1 · %2', number, quest.title);
   if (quest.status === 'locked') {
     const toGo = Math.max(0, chapter.requiredXp - totalXp);
@@ -41,7 +48,7 @@ export function QuestCard(props: IQuestCardProps): JSX.Element {
   }
   const status = quest.status === 'completed' ? __('completed') : __('available');
   return (
-    <li className={`jp-mlquest-quest jp-mod-${quest.status}${open ? ' jp-mod-open' : ''}`} data-quest-id={quest.id}>
+    <li ref={card} className={`jp-mlquest-quest jp-mod-${quest.status}${open ? ' jp-mod-open' : ''}`} data-quest-id={quest.id}>
       <div className="jp-mlquest-quest-head">
         <span className="jp-mlquest-quest-title">{name}</span>
         <span className={`jp-mlquest-status jp-mod-${quest.status}`}>{status}</span>

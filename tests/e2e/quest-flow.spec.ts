@@ -33,7 +33,12 @@ async function overflowing(page: Page): Promise<string[]> {
   return sidebar(page).evaluate(root =>
     [root, ...Array.from(root.querySelectorAll('.jp-mlquest-sidebar-body, .jp-mlquest-quest, table, .jp-mlquest-chart'))]
       .filter(node => node.scrollWidth > node.clientWidth + 1)
-      .map(node => `${node.tagName.toLowerCase()}.${Array.from(node.classList).join('.')}: ${node.scrollWidth} > ${node.clientWidth}`)
+      .map(node => {
+        const name = (n: Element) => `${n.tagName.toLowerCase()}.${Array.from(n.classList).join('.')}`;
+        const right = node.getBoundingClientRect().right;
+        const beyond = Array.from(node.querySelectorAll('*')).filter(d => d.getBoundingClientRect().right > right + 1);
+        return `${name(node)}: ${node.scrollWidth} > ${node.clientWidth} (${beyond.slice(0, 3).map(name).join(', ')})`;
+      })
   );
 }
 

@@ -28,18 +28,25 @@ async function finalToastText(page: Page, done: RegExp, timeout = 90_000): Promi
 }
 const sidebar = (page: Page) => page.locator('#jp-mlquest-sidebar');
 
-/** Horizontal overflow of the sidebar and of every card and table in it, at its current width. */
+/**
+ * Horizontal overflow at the sidebar's current width: the panel, its tables and charts scroll
+ * sideways (scrollWidth > clientWidth), or a card holds a box that reaches past its content edge.
+ */
 async function overflowing(page: Page): Promise<string[]> {
-  return sidebar(page).evaluate(root =>
-    [root, ...Array.from(root.querySelectorAll('.jp-mlquest-sidebar-body, .jp-mlquest-quest, table, .jp-mlquest-chart'))]
+  return sidebar(page).evaluate(root => {
+    const name = (n: Element) => `${n.tagName.toLowerCase()}.${Array.from(n.classList).join('.')}`;
+    const scrolling = [root, ...Array.from(root.querySelectorAll('.jp-mlquest-sidebar-body, table, .jp-mlquest-chart'))]
       .filter(node => node.scrollWidth > node.clientWidth + 1)
-      .map(node => {
-        const name = (n: Element) => `${n.tagName.toLowerCase()}.${Array.from(n.classList).join('.')}`;
-        const right = node.getBoundingClientRect().right;
-        const beyond = Array.from(node.querySelectorAll('*')).filter(d => d.getBoundingClientRect().right > right + 1);
-        return `${name(node)}: ${node.scrollWidth} > ${node.clientWidth} (${beyond.slice(0, 3).map(name).join(', ')})`;
-      })
-  );
+      .map(node => `${name(node)}: ${node.scrollWidth} > ${node.clientWidth}`);
+    const cutOff = Array.from(root.querySelectorAll('.jp-mlquest-quest')).flatMap(card => {
+      const style = getComputedStyle(card);
+      const edge = card.getBoundingClientRect().right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+      return Array.from(card.querySelectorAll('*'))
+        .filter(d => d.getBoundingClientRect().width > 0 && d.getBoundingClientRect().right > edge + 1)
+        .map(d => `${name(card)} > ${name(d)}: ${Math.round(d.getBoundingClientRect().right - edge)}px past the edge`);
+    });
+    return [...scrolling, ...cutOff];
+  });
 }
 
 /** Whether the current notebook has changes that are not saved. */

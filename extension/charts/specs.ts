@@ -123,7 +123,8 @@ export function scoreHistorySpec(facts: IMetricFacts, points: IScorePoint[], pal
         data: { values: rows },
         mark: { type: 'line', color: palette.quiet, point: false },
         encoding: {
-          x: { field: 'attempt', type: 'quantitative', title: 'attempt', axis: { tickMinStep: 1, format: 'd' } },
+          // One tick per attempt: whole numbers only.
+          x: { field: 'attempt', type: 'quantitative', title: 'attempt', axis: { values: points.map(p => p.attempt), format: 'd' } },
           y: { field: 'score', type: 'quantitative', title: metricDisplayName(facts.metric, facts.average), scale: { domain: [low, high] } }
         }
       },

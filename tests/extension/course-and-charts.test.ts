@@ -115,6 +115,8 @@ test('charts: the score on its scale with the passing side shaded and the direct
   );
   expect(rows(history).filter(r => 'verdict' in r).map(r => r.verdict)).toEqual(['not yet', 'passed', 'not yet', 'passed']);
   expect(rows(history)).toContainEqual({ goal: 0.8, label: 'goal ≥ 0.8' });
+  const layers = history.layer as { encoding?: { x?: { axis?: { values?: number[] } } } }[];
+  expect(layers[0].encoding?.x?.axis?.values).toEqual([1, 2]); // a tick per attempt, no 1.5
 });
 
 test('charts: XP bar, course map, quest leaderboard and streak calendar carry the data they show', () => {

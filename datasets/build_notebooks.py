@@ -217,7 +217,8 @@ def local_check_code(quest: dict, dataset: dict) -> str:
         "from sklearn.model_selection import cross_val_score\n\n"
         "# 5-fold cross-validation on the training data: a preview of the hidden-test score.\n"
         f"scores = {sign}cross_val_score(clone(model), X, y, cv=5, scoring='{scoring}')\n"
-        f"print('{METRIC_WORDS[metric]} per fold:', scores.round(3), ' mean:', round(scores.mean(), 3))"
+        "cv_score = float(scores.mean())  # ML Quest compares this preview with the hidden-test score\n"
+        f"print('{METRIC_WORDS[metric]} per fold:', scores.round(3), ' mean:', round(cv_score, 3))"
     )
 
 

@@ -4,8 +4,22 @@
  * route types (`AppType`, a type-only import that the bundle never contains).
  */
 import { hc, parseResponse, type ClientRequestOptions, type ClientResponse } from 'hono/client';
-import type { RegisterRequest, SubmissionResult } from '../shared/api';
+import type { Progress, QuestDetail, RegisterRequest, SubmissionResult } from '../shared/api';
 import type { AppType } from '../server/app';
+
+/*
+ * Fields that servers of this release add to their replies; optional here so that the
+ * extension also works with a server that does not send them yet.
+ */
+/** Quest detail: `hints` holds the hints revealed so far; `hints_total` how many there are. */
+export type QuestDetailReply = QuestDetail & { hints_total?: number };
+/** Progress: streak freezes held (at most 2) and the learner's local days with a scored submission. */
+export type ProgressReply = Progress & { streak_freezes?: number; active_days?: string[] };
+/** A submission's result: whether a streak freeze was used, and the chapters it unlocked. */
+export type SubmissionReply = SubmissionResult & {
+  streak_freeze_used?: boolean;
+  unlocked_levels?: { id: number; name: string }[];
+};
 
 /** A failed call: `status` 0 means the server could not be reached at all. */
 export class ApiError extends Error {
@@ -69,7 +83,7 @@ export class MLQuestClient {
     return this.call('required', (api, o) => api.user.me.$get({}, o));
   }
 
-  progress() {
+  progress(): Promise<ProgressReply> {
     return this.call('required', (api, o) => api.user.progress.$get({}, o));
   }
 
@@ -77,8 +91,19 @@ export class MLQuestClient {
     return this.call('optional', (api, o) => api.quests.$get({}, o));
   }
 
-  quest(id: number) {
+  quest(id: number): Promise<QuestDetailReply> {
     return this.call('optional', (api, o) => api.quests[':id'].$get({ param: { id: String(id) } }, o));
+  }
+
+  /** The caller's submissions for a quest, newest first. */
+  questSubmissions(id: number, limit = 50) {
+    const query = { limit: String(limit) };
+    return this.call('required', (api, o) => api.quests[':id'].submissions.$get({ param: { id: String(id) }, query }, o));
+  }
+
+  questLeaderboard(id: number, limit = 10) {
+    const query = { limit: String(limit) };
+    return this.call('optional', (api, o) => api.quests[':id'].leaderboard.$get({ param: { id: String(id) }, query }, o));
   }
 
   badges() {
@@ -95,12 +120,16 @@ export class MLQuestClient {
     return this.call('none', (api, o) => api.quests[':id'].notebook.$get({ param: { id: String(id) } }, o));
   }
 
-  submission(id: number) {
+  submission(id: number): Promise<SubmissionReply> {
     return this.call('required', (api, o) => api.submissions[':id'].$get({ param: { id: String(id) } }, o));
   }
 
   /** Upload ONNX bytes; waits (polling) until the submission is terminal. */
-  async submit(questId: number, onnx: ArrayBuffer | Uint8Array, onQueued?: (id: number) => void): Promise<SubmissionResult> {
+  async submit(
+    questId: number,
+    onnx: ArrayBuffer | Uint8Array,
+    onQueued?: (id: number) => void
+  ): Promise<SubmissionReply> {
     const form = new FormData();
     const bytes = new Uint8Array(onnx); // a copy backed by a plain ArrayBuffer
     form.append('model_file', new Blob([bytes], { type: 'application/octet-stream' }), 'model.onnx');
@@ -115,7 +144,7 @@ export class MLQuestClient {
     return this.waitForSubmission(first.submission_id);
   }
 
-  async waitForSubmission(id: number): Promise<SubmissionResult> {
+  async waitForSubmission(id: number): Promise<SubmissionReply> {
     const interval = this.options.pollIntervalMs ?? 1000;
     const deadline = Date.now() + (this.options.pollTimeoutMs ?? 180_000);
     for (;;) {

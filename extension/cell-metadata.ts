@@ -25,3 +25,26 @@ export function readCellQuest(metadata: unknown): Partial<ICellQuest> {
 export function isComplete(choice: Partial<ICellQuest>): choice is ICellQuest {
   return choice.quest !== undefined && choice.model !== undefined;
 }
+
+/**
+ * The quest a notebook belongs to: the notebook's own `mlquest.quest`, else the first cell that
+ * names one. Undefined for a notebook that is no quest's.
+ */
+export function notebookQuest(notebookMetadata: unknown, cellMetadata: unknown[]): number | undefined {
+  const own = readCellQuest(notebookMetadata).quest;
+  if (own !== undefined) {
+    return own;
+  }
+  for (const metadata of cellMetadata) {
+    const quest = readCellQuest(metadata).quest;
+    if (quest !== undefined) {
+      return quest;
+    }
+  }
+  return undefined;
+}
+
+/** The index of the notebook's submit cell (the first cell that names its quest and model), or -1. */
+export function submitCellIndex(cellMetadata: unknown[]): number {
+  return cellMetadata.findIndex(metadata => isComplete(readCellQuest(metadata)));
+}

@@ -18,6 +18,7 @@ import {
   replyId
 } from './companion/protocol';
 import type { Translate } from './messages';
+import type { IKernelSide } from './submit-flow';
 
 interface IReply {
   data: unknown;
@@ -58,6 +59,38 @@ export class KernelCompanion {
   async convert(sessionContext: ISessionContext, variable: string, features: FeatureInfo[]): Promise<IConverted> {
     const reply = await this.run(sessionContext, { id: this.nextId(), action: 'convert', variable, features });
     return parseConvertReply(reply.data, reply.buffers);
+  }
+
+  /**
+   * The notebook's cross-validation preview: the kernel's `cv_score` variable (the starter
+   * notebooks assign it) when it is a finite number, else null. Read with a silent user
+   * expression: nothing runs in the learner's namespace but the lookup.
+   */
+  async cvScore(sessionContext: ISessionContext): Promise<number | null> {
+    const kernel = this.usableKernel(sessionContext);
+    const expression = "float(cv_score) if isinstance(globals().get('cv_score'), (int, float)) else None";
+    const reply = await kernel.requestExecute({
+      code: '',
+      silent: true,
+      store_history: false,
+      user_expressions: { cv: expression }
+    }).done;
+    const content = reply.content as KernelMessage.IExecuteReplyMsg['content'];
+    if (content.status !== 'ok') {
+      return null;
+    }
+    const value = (content.user_expressions?.cv as { status?: string; data?: Record<string, unknown> } | undefined) ?? {};
+    const text = value.status === 'ok' ? String(value.data?.['text/plain'] ?? '') : '';
+    const number = Number(text);
+    return text !== '' && text !== 'None' && Number.isFinite(number) ? number : null;
+  }
+
+  /** The flow's view of one notebook's kernel. */
+  kernelSide(sessionContext: ISessionContext): IKernelSide {
+    return {
+      convert: (variable, features) => this.convert(sessionContext, variable, features),
+      cvScore: () => this.cvScore(sessionContext)
+    };
   }
 
   /** A usable kernel, or a CompanionError that says what is wrong with it. */

@@ -3,6 +3,7 @@
  * JupyterLab imports; the caller passes JupyterLab's translator function.
  */
 import type { NewBadge, QuestSummary, SubmissionResult } from '../shared/api';
+import { metricDisplayName } from '../shared/metrics';
 import { ApiError } from './api';
 import { CompanionError } from './companion/protocol';
 
@@ -19,23 +20,45 @@ export function formatScore(score: number | null): string {
   return Math.abs(score) >= 1000 ? score.toFixed(1) : Number(score.toPrecision(4)).toString();
 }
 
-export function thresholdText(quest: Pick<QuestSummary, 'metric' | 'higher_is_better' | 'threshold'>): string {
-  return `${quest.metric} ${quest.higher_is_better ? '≥' : '≤'} ${formatScore(quest.threshold)}`;
+type MetricFacts = Pick<QuestSummary, 'metric' | 'higher_is_better' | 'threshold'> & Partial<Pick<QuestSummary, 'average'>>;
+
+/** The goal in words, with the metric's display name: "R² ≥ 0.8", "MAE ≤ 4". */
+export function thresholdText(quest: MetricFacts): string {
+  return `${metricDisplayName(quest.metric, quest.average)} ${quest.higher_is_better ? '≥' : '≤'} ${formatScore(quest.threshold)}`;
 }
 
-/** What the learner should know when no error was raised: scored (passed or not), or rejected/failed. */
-export function resultMessage(result: SubmissionResult, questTitle: string, variable: string, __: Translate = identityTranslate): string {
+/**
+ * What the learner should know when no error was raised: scored (passed or not), or
+ * rejected/failed. `average` (from the quest) names an averaged metric fully, e.g. "F1 (macro)".
+ */
+export function resultMessage(
+  result: SubmissionResult,
+  questTitle: string,
+  variable: string,
+  __: Translate = identityTranslate,
+  average: QuestSummary['average'] = null
+): string {
   if (result.status !== 'scored') {
     return __('%1 (%2): submission %3 %4. %5', questTitle, variable, result.submission_id, result.status, result.message);
   }
-  const goal = thresholdText(result);
-  const score = `${result.metric} ${formatScore(result.score)}`;
+  const goal = thresholdText({ ...result, average });
+  const score = `${metricDisplayName(result.metric, average)} ${formatScore(result.score)}`;
   if (result.passed) {
-    const xp = result.xp_awarded > 0 ? __(' +%1 XP (total %2).', result.xp_awarded, result.total_xp) : __(' No new XP: quest already completed.');
+    const xp =
+      result.xp_awarded > 0
+        ? __(' +%1 XP (total %2).', result.xp_awarded, result.total_xp)
+        : __(' No new XP: quest already completed.');
     // A level-up gets its own toast (levelUpMessage), so it is not repeated here.
-    return __('Quest passed with %1: %2 — %3 (goal %4).', variable, questTitle, score, goal) + xp;
+    return __('%1 passed! Your %2 scored %3 (goal %4).', questTitle, variable, score, goal) + xp;
   }
-  return __('Not yet with %1: %2 — %3, the goal is %4. %5 submissions left today.', variable, questTitle, score, goal, result.submissions_left_today);
+  return __(
+    'Not yet: %1 — your %2 scored %3, the goal is %4. %5 submissions left today.',
+    questTitle,
+    variable,
+    score,
+    goal,
+    result.submissions_left_today
+  );
 }
 
 export function resultType(result: SubmissionResult): 'success' | 'warning' | 'error' {
@@ -51,6 +74,14 @@ export function badgeMessage(badge: NewBadge, __: Translate = identityTranslate)
 
 export function levelUpMessage(level: number, __: Translate = identityTranslate): string {
   return __('⬆️ Level up! You are now level %1.', level);
+}
+
+/**
+ * A course chapter opened by this submission (the API calls chapters course levels); `number`
+ * is its place on the course path the sidebar shows.
+ */
+export function chapterUnlockedMessage(number: number, name: string, __: Translate = identityTranslate): string {
+  return __('🔓 Chapter %1 · %2 unlocked: its quests are open now.', number, name);
 }
 
 /** Kinds of failure that get an action button in the notification. */

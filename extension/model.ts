@@ -3,8 +3,8 @@
  * leaderboard, with a signal that views listen to. Free of JupyterLab imports (unit-tested).
  */
 import { ISignal, Signal } from '@lumino/signaling';
-import type { Leaderboard, Progress, QuestSummary } from '../shared/api';
-import { ApiError, MLQuestClient } from './api';
+import type { Leaderboard, QuestSummary } from '../shared/api';
+import { ApiError, MLQuestClient, type ProgressReply, type SubmissionReply } from './api';
 
 /** Where the session token is kept between reloads. */
 export interface ITokenStore {
@@ -39,9 +39,21 @@ export interface IQuestState {
   loading: boolean;
   /** The last error to show in the sidebar, or null. */
   error: string | null;
-  progress: Progress | null;
+  progress: ProgressReply | null;
   quests: QuestSummary[];
   leaderboard: Leaderboard | null;
+  /** The latest result of each quest submitted in this session, by quest id: the result view shows it. */
+  results: Record<number, IQuestResult>;
+  /** The quest whose card is open in the sidebar, or null. */
+  openQuest: number | null;
+}
+
+export interface IQuestResult {
+  result: SubmissionReply;
+  /** The model variable that was submitted. */
+  variable: string;
+  /** The notebook's cross-validation preview (`cv_score` in the kernel) at submit time, if any. */
+  cvScore: number | null;
 }
 
 export interface IRegistration {
@@ -74,7 +86,16 @@ export class QuestModel {
     fetchImpl?: ConstructorParameters<typeof MLQuestClient>[0]['fetch']
   ) {
     this.client = new MLQuestClient({ baseUrl, token: () => this.store.get(), fetch: fetchImpl });
-    this._state = { signedIn: !!store.get(), loading: false, error: null, progress: null, quests: [], leaderboard: null };
+    this._state = {
+      signedIn: !!store.get(),
+      loading: false,
+      error: null,
+      progress: null,
+      quests: [],
+      leaderboard: null,
+      results: {},
+      openQuest: null
+    };
   }
 
   get state(): IQuestState {
@@ -129,7 +150,7 @@ export class QuestModel {
       // the token is dropped locally whatever the server says
     }
     this.store.set(null);
-    this.update({ signedIn: false, loading: false, error: null, progress: null, leaderboard: null });
+    this.update({ signedIn: false, loading: false, error: null, progress: null, leaderboard: null, results: {}, openQuest: null });
     await this.refresh();
   }
 
@@ -150,6 +171,16 @@ export class QuestModel {
   reload(): Promise<void> {
     const inFlight = this._refreshing ?? Promise.resolve();
     return inFlight.catch(() => undefined).then(() => this.refresh());
+  }
+
+  /** Keep a quest's latest result for its result view. */
+  recordResult(questId: number, result: IQuestResult): void {
+    this.update({ results: { ...this._state.results, [questId]: result } });
+  }
+
+  /** Open a quest's card in the sidebar (null closes it). */
+  showQuest(questId: number | null): void {
+    this.update({ openQuest: questId });
   }
 
   /** Clear the shown error (e.g. when the server URL changes). */
@@ -218,6 +249,8 @@ export class QuestModel {
   }
 }
 
+/** An error's message as a sentence (the server's field messages start in lower case). */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -3,6 +3,7 @@
  * (OpenAPI), and the types the JupyterLab extension calls the server with. Pure: no I/O.
  */
 import { z } from 'zod';
+import { metricGlossary } from './metrics';
 
 export const ErrorBody = z.object({
   error: z.object({
@@ -96,7 +97,7 @@ export const MetricName = z.enum([
   'roc_auc',
   'log_loss',
   'adjusted_rand_score'
-]);
+]).describe(`The metric's code; the sidebar and toasts show its name: ${metricGlossary()}.`);
 export type MetricName = z.infer<typeof MetricName>;
 
 export const QuestStatus = z.enum(['locked', 'available', 'completed']);

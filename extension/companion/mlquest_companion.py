@@ -415,6 +415,11 @@ def convert_to_onnx(model: Any, features: Sequence[Dict[str, Any]]) -> bytes:
 # ------------------------------------------------------------------ requests
 
 
+def _with_article(noun: str) -> str:
+    """'an int', 'a str', 'an ndarray': the noun with the article it is read with."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def _resolve_variable(namespace: Dict[str, Any], name: Any) -> Any:
     if not isinstance(name, str) or not name.isidentifier():
         raise CompanionError("bad_request", f"{name!r} is not a Python variable name.")
@@ -444,7 +449,7 @@ def handle_request(namespace: Dict[str, Any], request: Dict[str, Any]) -> Tuple[
             if model_kind(model) is None:
                 raise CompanionError(
                     "not_a_model",
-                    f"'{name}' is a {type(model).__name__}, not a model: submit a fitted scikit-learn "
+                    f"'{name}' is {_with_article(type(model).__name__)}, not a model: submit a fitted scikit-learn "
                     "estimator or pipeline, or a PyTorch nn.Module.",
                 )
             onnx_bytes = convert_to_onnx(model, request.get("features") or [])

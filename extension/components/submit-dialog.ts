@@ -1,9 +1,13 @@
-/** The dialog that asks which quest and which model variable a cell submits. */
+/**
+ * The dialog that asks which quest and which model variable a cell submits. It lists only the
+ * quests the learner can submit to (not locked), numbered as on the course path, and starts on
+ * the notebook's own quest.
+ */
 import { Dialog } from '@jupyterlab/apputils';
 import { Widget } from '@lumino/widgets';
-import type { QuestSummary } from '../../shared/api';
 import type { IModelInfo } from '../companion/protocol';
 import type { Translate } from '../messages';
+import type { IQuestOption } from '../quest-options';
 
 export interface ISubmitChoice {
   quest: number;
@@ -14,25 +18,25 @@ class SubmitChoiceBody extends Widget implements Dialog.IBodyWidget<ISubmitChoic
   private readonly questSelect: HTMLSelectElement;
   private readonly modelSelect: HTMLSelectElement;
 
-  constructor(quests: QuestSummary[], models: IModelInfo[], preset: Partial<ISubmitChoice>, __: Translate) {
+  constructor(options: IQuestOption[], selected: number | undefined, models: IModelInfo[], model: string, __: Translate) {
     super();
     this.addClass('jp-mlquest-submit-dialog');
     this.questSelect = document.createElement('select');
     this.questSelect.className = 'jp-mod-styled';
-    for (const quest of quests) {
+    for (const quest of options) {
       const option = document.createElement('option');
       option.value = String(quest.id);
-      option.textContent = `${quest.id}. ${quest.title}${quest.status === 'locked' ? ' ' + __('(locked)') : ''}`;
-      option.selected = quest.id === preset.quest;
+      option.textContent = quest.label;
+      option.selected = quest.id === selected;
       this.questSelect.appendChild(option);
     }
     this.modelSelect = document.createElement('select');
     this.modelSelect.className = 'jp-mod-styled';
-    for (const model of models) {
+    for (const info of models) {
       const option = document.createElement('option');
-      option.value = model.name;
-      option.textContent = `${model.name} (${model.type})`;
-      option.selected = model.name === preset.model;
+      option.value = info.name;
+      option.textContent = `${info.name} (${info.type})`;
+      option.selected = info.name === model;
       this.modelSelect.appendChild(option);
     }
     const questLabel = document.createElement('label');
@@ -53,14 +57,14 @@ class SubmitChoiceBody extends Widget implements Dialog.IBodyWidget<ISubmitChoic
 
 /** Ask for quest and model; null when cancelled. */
 export async function askSubmitChoice(
-  quests: QuestSummary[],
+  quests: { options: IQuestOption[]; selected: number | undefined },
   models: IModelInfo[],
-  preset: Partial<ISubmitChoice>,
+  model: string,
   __: Translate
 ): Promise<ISubmitChoice | null> {
   const result = await new Dialog<ISubmitChoice>({
     title: __('Submit a model to ML Quest'),
-    body: new SubmitChoiceBody(quests, models, preset, __),
+    body: new SubmitChoiceBody(quests.options, quests.selected, models, model, __),
     buttons: [Dialog.cancelButton({ label: __('Cancel') }), Dialog.okButton({ label: __('Submit') })]
   }).launch();
   return result.button.accept && result.value ? result.value : null;

@@ -13,6 +13,10 @@ export function describeZodError(error: ZodError, target: string): string {
       if (i.code === 'unrecognized_keys') return `${where}: unknown field(s) ${i.keys.map((k) => `"${k}"`).join(', ')}; remove them`;
       // zod reports an absent field as an invalid_type whose value was undefined.
       if (i.code === 'invalid_type' && /received undefined$/.test(i.message)) return `${where}: required`;
+      // A message that names its field already ("password must be at least 8 characters") is
+      // shown as a sentence, without the internal location prefix.
+      const field = String(i.path[i.path.length - 1] ?? '');
+      if (field && i.message.startsWith(`${field} `)) return i.message;
       return `${where}: ${i.message}`;
     })
     .join('; ');

@@ -28,6 +28,39 @@ async function finalToastText(page: Page, done: RegExp, timeout = 90_000): Promi
 }
 const sidebar = (page: Page) => page.locator('#jp-mlquest-sidebar');
 
+/**
+ * Horizontal overflow at the sidebar's current width: the panel, its tables and charts scroll
+ * sideways (scrollWidth > clientWidth), or a card holds a box that reaches past its content edge.
+ */
+async function overflowing(page: Page): Promise<string[]> {
+  return sidebar(page).evaluate(root => {
+    const name = (n: Element) => `${n.tagName.toLowerCase()}.${Array.from(n.classList).join('.')}`;
+    const scrolling = [root, ...Array.from(root.querySelectorAll('.jp-mlquest-sidebar-body, table, .jp-mlquest-chart'))]
+      .filter(node => node.scrollWidth > node.clientWidth + 1)
+      .map(node => `${name(node)}: ${node.scrollWidth} > ${node.clientWidth}`);
+    const cutOff = Array.from(root.querySelectorAll('.jp-mlquest-quest')).flatMap(card => {
+      const style = getComputedStyle(card);
+      const edge = card.getBoundingClientRect().right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+      return Array.from(card.querySelectorAll('*'))
+        .filter(d => d.getBoundingClientRect().width > 0 && d.getBoundingClientRect().right > edge + 1)
+        .map(d => `${name(card)} > ${name(d)}: ${Math.round(d.getBoundingClientRect().right - edge)}px past the edge`);
+    });
+    return [...scrolling, ...cutOff];
+  });
+}
+
+/** Whether the current notebook has changes that are not saved. */
+const notebookDirty = (page: Page) =>
+  page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.shell.currentWidget.context.model.dirty as boolean);
+
+/** A quest's card shows its result view with charts drawn by JupyterLab's Vega-Lite renderer. */
+async function expectResultView(page: Page, questId: number): Promise<void> {
+  const card = sidebar(page).locator(`[data-quest-id="${questId}"]`);
+  await expect(card.locator('.jp-mlquest-result')).toBeVisible({ timeout: 30_000 });
+  await expect(card.locator('.jp-mlquest-scale .vega-embed canvas, .jp-mlquest-scale .vega-embed svg').first()).toBeVisible({ timeout: 30_000 });
+  await expect(card.locator('.jp-mlquest-history .vega-embed').first()).toBeVisible();
+}
+
 async function kernelIdle(page: Page): Promise<void> {
   await expect
     .poll(
@@ -130,6 +163,13 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await expect(page.locator('.lm-TabBar-tab[data-id="jp-mlquest-sidebar"]')).toHaveClass(/lm-mod-current/);
     await expect(sidebar(page).locator('form.jp-mlquest-auth')).toBeVisible();
     await expect(sidebar(page).locator('[role="alert"]')).toHaveCount(0);
+    // The welcome: what ML Quest is, an account first, the rules before the first try.
+    await expect(sidebar(page).locator('.jp-mlquest-welcome-text')).toContainText('Learn machine learning by doing');
+    await expect(sidebar(page).getByRole('tab', { name: 'Create an account' })).toHaveAttribute('aria-selected', 'true');
+    await expect(sidebar(page).getByRole('tab', { name: 'Sign in' })).toBeVisible();
+    await expect(sidebar(page).locator('form.jp-mlquest-auth')).toContainText('At least 8 characters.');
+    await expect(sidebar(page).locator('.jp-mlquest-status-line')).toContainText('Server:');
+    expect(await overflowing(page)).toEqual([]);
     await shot(page, '01-signed-out');
   });
 
@@ -148,17 +188,38 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
 
   await test.step('register in the sidebar', async () => {
     const form = sidebar(page).locator('form.jp-mlquest-auth');
-    await form.getByRole('tab', { name: 'Register' }).click();
-    await form.locator('input[name="username"]').fill('x');
+    await form.getByRole('tab', { name: 'Create an account' }).click();
+    await form.locator('input[name="username"]').fill(username);
     await form.locator('input[name="email"]').fill(`${username}@example.org`);
+    await form.locator('input[name="password"]').fill('short');
+    await form.getByRole('button', { name: 'Create account' }).click();
+    // The server's own words, without its internal "body.password:" prefix.
+    await expect(sidebar(page).locator('[role="alert"]')).toHaveText('Password must be at least 8 characters', { timeout: 15_000 });
+    await form.locator('input[name="username"]').fill('x');
     await form.locator('input[name="password"]').fill('a-long-password');
     await form.getByRole('button', { name: 'Create account' }).click();
-    await expect(sidebar(page).locator('[role="alert"]')).toContainText('username', { timeout: 15_000 });
+    await expect(sidebar(page).locator('[role="alert"]')).toContainText('Username must be 3 to 32 characters', { timeout: 15_000 });
+    await expect(sidebar(page).locator('[role="alert"]')).not.toContainText('body.');
     await shot(page, '02-register-error');
     await form.locator('input[name="username"]').fill(username);
     await form.getByRole('button', { name: 'Create account' }).click();
     await expect(sidebar(page).locator('.jp-mlquest-player')).toContainText(username);
     await expect(sidebar(page).locator('.jp-mlquest-player')).toContainText('Level 1');
+    // Chapters (the course) and player levels read differently; quests numbered along the path.
+    await expect(sidebar(page).locator('.jp-mlquest-chapter h3').first()).toContainText('Chapter 1 · First Models');
+    await expect(sidebar(page).locator('[data-quest-id="7"] .jp-mlquest-quest-title')).toHaveText('Quest 3 · Delivery Time Estimator');
+    await expect(sidebar(page).locator('[data-quest-id="1"]')).toContainText('Goal: R² ≥ 0.8');
+    // A locked quest: one compact line saying what opens it, no button, no daily limit.
+    const locked = sidebar(page).locator('[data-quest-id="13"]');
+    await expect(locked).toContainText('Opens with chapter 5 at 1300 XP (1300 XP to go)');
+    await expect(locked.locator('button')).toHaveCount(0);
+    await expect(locked).not.toContainText('Left today');
+    // Pictures: the XP bar, the streak calendar and the course map, drawn by JupyterLab's Vega-Lite renderer.
+    for (const chart of ['.jp-mlquest-xp-chart', '.jp-mlquest-calendar', '.jp-mlquest-map-chart']) {
+      await expect(sidebar(page).locator(`${chart} .vega-embed`).first()).toBeVisible({ timeout: 30_000 });
+    }
+    await expect(sidebar(page).locator('.jp-mlquest-next-chapter')).toHaveText('Chapter 2 · Classification opens at 100 XP: 100 XP to go.');
+    expect(await overflowing(page)).toEqual([]);
     await shot(page, '03-signed-in');
   });
 
@@ -166,6 +227,14 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await sidebar(page).locator('[data-quest-id="1"] button.jp-mlquest-open').click();
     await expect(page.locator('.jp-NotebookPanel').first()).toBeVisible({ timeout: 60_000 });
     await kernelIdle(page);
+    // A starter notebook opens unmodified, also once its kernel has connected.
+    await expect.poll(() => notebookDirty(page), { timeout: 5_000 }).toBe(false);
+    // Labelled Submit buttons: in the notebook toolbar, and on the submit cell without selecting it.
+    await expect(page.locator('.jp-NotebookPanel-toolbar .jp-mlquest-toolbar-submit button')).toHaveText('Submit to: Linear Regression Challenge');
+    const cellButton = page.locator('.jp-Notebook .jp-CodeCell').last().locator('.jp-mlquest-cell-submit button');
+    await expect(cellButton).toHaveText('Submit model to Quest 1 · Linear Regression Challenge');
+    await expect(page.locator('.jp-Notebook .jp-CodeCell').last()).not.toHaveClass(/jp-mod-active/);
+    await shot(page, '04a-labelled-submit-buttons');
     await page.getByRole('menuitem', { name: 'Run' }).click();
     await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
     await expect(page.locator('.jp-Notebook .jp-CodeCell').last().locator('.jp-InputPrompt')).toHaveText(/\[\d+\]/, { timeout: 180_000 });
@@ -180,15 +249,24 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     // Tooltip: what the button does, and its keyboard shortcut.
     await expect(button).toHaveAttribute('title', /Convert the model of this cell to ONNX and submit it.*\(.*Alt.*S\)/);
     await page.locator('.jp-Notebook .jp-Cell.jp-mod-active .jp-cell-toolbar').screenshot({ path: path.join(shots, '05a-cell-toolbar.png') });
-    await submitActiveCell(page);
-    expect(await finalToastText(page, /Quest passed|Not yet|rejected|failed|cannot|not signed|error|limit/i)).toContain('Quest passed with model');
-    await expect(toast(page, 'Quest passed')).toContainText('r2');
+    // The labelled button on the submit cell (the cell toolbar's icon does the same).
+    await page.locator('.jp-Notebook .jp-CodeCell').last().locator('.jp-mlquest-cell-submit button').click();
+    expect(await finalToastText(page, /passed!|Not yet|rejected|failed|cannot|not signed|error|limit/i)).toContain(
+      'Linear Regression Challenge passed! Your model scored R² 0.88'
+    );
+    await expect(toast(page, 'passed!')).not.toContainText('r2');
     await expect(toast(page, 'First Steps')).toBeVisible();
     // One toast for the level up, and only there.
     await expect(toast(page, /level up/i)).toHaveCount(1);
     await expect(toast(page, /level up/i)).toContainText('level 2');
-    await expect(toast(page, 'Quest passed')).not.toContainText(/level/i);
+    await expect(toast(page, 'passed!')).not.toContainText(/level/i);
+    // The course's chapter 2 opened: its own toast.
+    await expect(toast(page, '🔓 Chapter 2 · Classification unlocked')).toBeVisible();
     await shot(page, '05-success-toasts');
+    // The result toast's "Details" opens the quest's result view in the sidebar, which stays.
+    await toast(page, 'passed!').getByRole('button', { name: 'Details' }).click();
+    await expectResultView(page, 1);
+    await shot(page, '05b-result-view-passed');
     const quest = sidebar(page).locator('[data-quest-id="1"]');
     await expect(quest.locator('.jp-mlquest-status')).toHaveText('completed');
     await expect(sidebar(page).locator('.jp-mlquest-player')).toContainText('100 XP');
@@ -200,6 +278,10 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await shot(page, '06b-badges');
     await sidebar(page).getByRole('tab', { name: 'Leaderboard' }).click();
     await expect(sidebar(page).locator('.jp-mlquest-leaderboard tr.jp-mod-me')).toContainText(username);
+    // At the default sidebar width: nothing cut off sideways, the full name on hover.
+    await expect(sidebar(page).locator('.jp-mlquest-leaderboard tr.jp-mod-me .jp-mlquest-player-cell')).toHaveAttribute('title', username);
+    await expect(sidebar(page).locator('.jp-mlquest-leaderboard th').last()).toBeVisible();
+    expect(await overflowing(page)).toEqual([]);
     await shot(page, '06c-leaderboard');
     await sidebar(page).getByRole('tab', { name: 'Quests' }).click();
   });
@@ -212,11 +294,29 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await page.locator('.jp-Notebook .jp-CodeCell').last().locator('.jp-InputArea-editor').click();
     await submitActiveCell(page);
     const dialog = page.locator('.jp-Dialog');
+    await expect(dialog.locator('select').nth(0)).toHaveValue('1');
     await expect(dialog.locator('select').nth(1)).toHaveValue('weak');
     await shot(page, '07-choose-dialog');
     await dialog.getByRole('button', { name: 'Submit' }).click();
-    expect(await finalToastText(page, /with weak|\(weak\)|cannot|not signed|error|limit/i)).toMatch(/Not yet with weak: .* r2 -?\d/);
+    expect(await finalToastText(page, /your weak|\(weak\)|cannot|not signed|error|limit/i)).toMatch(
+      /Not yet: Linear Regression Challenge — your weak scored R² -?\d/
+    );
+    // The new result replaced the quest's earlier "passed" toast: one result toast per quest.
+    await expect(toast(page, /passed!|Not yet/)).toHaveCount(1);
     await shot(page, '08-below-threshold');
+    // The result view: score on the scale, two attempts in the history, hints, and why the
+    // notebook's cross-validation preview (of `model`) promised more than `weak` scored.
+    await expectResultView(page, 1);
+    const card = sidebar(page).locator('[data-quest-id="1"]');
+    await expect(card.locator('.jp-mlquest-result-line')).toContainText('Latest: R² ');
+    await expect(card.locator('.jp-mlquest-history')).toHaveAttribute('aria-label', /2 scored attempts/);
+    await expect(card.locator('.jp-mlquest-cv')).toHaveText(/^Cross-validation preview in your notebook: 0\.\d+$/);
+    await expect(card.locator('.jp-mlquest-gap')).toContainText('overfitting');
+    await expect(card.locator('.jp-mlquest-hints li').last()).toHaveClass(/jp-mod-newest/);
+    await expect(card.locator('.jp-mlquest-quest-board .vega-embed').first()).toBeVisible();
+    expect(await overflowing(page)).toEqual([]);
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, '08b-result-view-failed');
     const metadata = await page.evaluate(
       () => (window as unknown as { jupyterapp: any }).jupyterapp.shell.currentWidget.content.activeCell.model.getMetadata('mlquest')
     );
@@ -228,7 +328,7 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await expect(sidebar(page).locator('[data-quest-id="1"]')).toContainText('Left today: 0');
     await setCellQuest(page, 'model');
     await submitActiveCell(page);
-    const text = await finalToastText(page, /limit|Quest passed|Not yet|cannot|not signed|error/i);
+    const text = await finalToastText(page, /limit|passed!|Not yet|cannot|not signed|error/i);
     expect(text).toContain('Daily submission limit reached');
     // The reset as clock time (e.g. "Mon 00:00") and the time left, not the server's UTC instant.
     expect(text).toMatch(/resets at \S+ \d{2}:\d{2}, in (\d+ h \d{2} min|\d+ min|less than a minute)/);
@@ -319,6 +419,7 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await expect(sidebar(page)).toBeVisible();
     const form = sidebar(page).locator('form.jp-mlquest-auth');
     await expect(form.locator('input[name="username"]')).toBeFocused();
+    await form.getByRole('tab', { name: 'Sign in' }).click();
     await form.locator('input[name="username"]').fill(username);
     await form.locator('input[name="password"]').fill('a-long-password');
     await form.getByRole('button', { name: 'Sign in' }).click();
@@ -337,7 +438,73 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await shot(page, '13-restored-after-reload');
   });
 
+  await test.step("quest 7's notebook: the dialog starts on quest 7 and lists only open quests; errors in full", async () => {
+    await dismissToasts(page);
+    await sidebar(page).locator('[data-quest-id="7"] button.jp-mlquest-open').click();
+    const panel = page.locator('.jp-NotebookPanel:visible');
+    await expect(panel.locator('.jp-NotebookPanel-toolbar .jp-mlquest-toolbar-submit button')).toHaveText(
+      'Submit to: Delivery Time Estimator',
+      { timeout: 60_000 }
+    );
+    await kernelIdle(page);
+    await page.getByRole('menuitem', { name: 'Run' }).click();
+    await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
+    await expect(panel.locator('.jp-CodeCell').last().locator('.jp-InputPrompt')).toHaveText(/\[\d+\]/, { timeout: 180_000 });
+    await kernelIdle(page);
+    // A cell of the learner's own, without ML Quest metadata.
+    await addCellAtEnd(page, 'from sklearn.tree import DecisionTreeRegressor\nn_rows = len(X)\ntree = DecisionTreeRegressor(max_depth=2).fit(X, y)');
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('notebook:run-cell'));
+    await kernelIdle(page);
+    await panel.locator('.jp-CodeCell').last().locator('.jp-InputArea-editor').click();
+    await panel.locator('.jp-Cell.jp-mod-active .jp-cell-toolbar [data-command="mlquest:submit-cell"]').click();
+    const dialog = page.locator('.jp-Dialog');
+    const questSelect = dialog.locator('select').nth(0);
+    await expect(questSelect).toHaveValue('7');
+    const offered = await questSelect.locator('option').allTextContents();
+    // Chapters 1 and 2 are open (100 XP): their six quests, numbered along the path; nothing locked.
+    expect(offered).toEqual([
+      'Quest 1 · Linear Regression Challenge (completed)',
+      'Quest 2 · Iris Flower Spotter',
+      'Quest 3 · Delivery Time Estimator',
+      'Quest 4 · Binary Classification',
+      'Quest 5 · Multi-class Classification',
+      'Quest 6 · Churn Catcher'
+    ]);
+    await expect(dialog.locator('select').nth(1)).toHaveValue('tree');
+    await shot(page, '16-dialog-quest-7');
+    await dialog.getByRole('button', { name: 'Submit' }).click();
+    const result = await finalToastText(page, /your tree|cannot|error|limit/i);
+    expect(result).toMatch(/Not yet: Delivery Time Estimator — your tree scored MAE \d/);
+    expect(result).not.toContain('mae');
+    await toast(page, 'your tree').getByRole('button', { name: 'Details' }).click();
+    await expectResultView(page, 7);
+    await shot(page, '17-result-view-quest-7');
+
+    // An error longer than a toast holds: the toast shortens it, "Details" shows it all.
+    await page.evaluate(() => {
+      const app = (window as unknown as { jupyterapp: any }).jupyterapp;
+      app.shell.currentWidget.content.activeCell.model.setMetadata('mlquest', { quest: 7, model: 'n_rows' });
+    });
+    await panel.locator('.jp-Cell.jp-mod-active .jp-cell-toolbar [data-command="mlquest:submit-cell"]').click();
+    const error = toast(page, "'n_rows' is an int, not a model");
+    await expect(error).toBeVisible({ timeout: 60_000 });
+    // One toast per quest: the error replaced quest 7's result toast.
+    await expect(toast(page, 'your tree')).toHaveCount(0);
+    await error.getByRole('button', { name: 'Details' }).click();
+    const details = page.locator('.jp-Dialog');
+    await expect(details).toContainText(
+      "'n_rows' is an int, not a model: submit a fitted scikit-learn estimator or pipeline, or a PyTorch nn.Module."
+    );
+    await shot(page, '18-error-details');
+    await details.getByRole('button', { name: 'Close' }).click();
+    await dismissToasts(page);
+  });
+
   await test.step('light and dark themes: the sidebar text is readable in both', async () => {
+    // Measured with quest 7's result view open: its text, hints and the advice sentence too.
+    await expect(sidebar(page).locator('[data-quest-id="7"] .jp-mlquest-result')).toBeVisible();
+    expect(await overflowing(page)).toEqual([]);
     const light = await readableContrast(sidebar(page));
     expect(light.checked).toBeGreaterThan(20);
     expect(light.failures).toEqual([]);

@@ -43,7 +43,7 @@ const base: SubmissionResult = {
 describe('submit messages', () => {
   test('a pass shows score against the goal and XP; the level up is left to its own toast', () => {
     const text = resultMessage(base, 'Predict house prices', 'model');
-    expect(text).toBe('Quest passed with model: Predict house prices — r2 0.8735 (goal r2 ≥ 0.6). +100 XP (total 100).');
+    expect(text).toBe('Predict house prices passed! Your model scored R² 0.8735 (goal R² ≥ 0.6). +100 XP (total 100).');
     expect(text).not.toMatch(/level/i);
     expect(levelUpMessage(base.level)).toContain('level 2');
     expect(resultType(base)).toBe('success');
@@ -51,12 +51,12 @@ describe('submit messages', () => {
 
   test('a score below the threshold is a warning that shows the score and the goal', () => {
     const failed = { ...base, score: 0.41, passed: false, xp_awarded: 0, level_up: false };
-    expect(resultMessage(failed, 'Q', 'weak')).toBe('Not yet with weak: Q — r2 0.41, the goal is r2 ≥ 0.6. 49 submissions left today.');
+    expect(resultMessage(failed, 'Q', 'weak')).toBe('Not yet: Q — your weak scored R² 0.41, the goal is R² ≥ 0.6. 49 submissions left today.');
     expect(resultType(failed)).toBe('warning');
   });
 
   test('lower-is-better metrics use ≤; a rejected submission shows the server message', () => {
-    expect(thresholdText({ metric: 'rmse', higher_is_better: false, threshold: 2.5 })).toBe('rmse ≤ 2.5');
+    expect(thresholdText({ metric: 'rmse', higher_is_better: false, threshold: 2.5 })).toBe('RMSE ≤ 2.5');
     const rejected = { ...base, status: 'rejected' as const, score: null, passed: null, message: 'The model returned 3 rows for 200 test rows.' };
     expect(resultMessage(rejected, 'Q', 'm')).toBe('Q (m): submission 12 rejected. The model returned 3 rows for 200 test rows.');
     expect(resultType(rejected)).toBe('error');

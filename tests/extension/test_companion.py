@@ -169,5 +169,8 @@ def test_handle_request_reports_undefined_variable_and_non_models_without_raisin
     assert "'modle'" in data["message"]
     data, _ = companion.handle_request({"text": "hello"}, {"id": 3, "action": "convert", "variable": "text", "features": NUMERIC})
     assert data["code"] == "not_a_model"
+    assert data["message"].startswith("'text' is a str, not a model")
+    data, _ = companion.handle_request({"count": 3}, {"id": 5, "action": "convert", "variable": "count", "features": NUMERIC})
+    assert data["message"].startswith("'count' is an int, not a model")
     data, _ = companion.handle_request({}, {"id": 4, "action": "dance"})
     assert data["code"] == "bad_request"

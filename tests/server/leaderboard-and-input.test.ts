@@ -55,6 +55,8 @@ test('bad input gets a 4xx JSON error that says what to fix, never a 500, and th
     ['/auth/register', { method: 'POST', json: { username: 'ok_name', email: 'ok@example.com', password: 'long enough', admin: true } }, 400, /unknown field.*admin/],
     ['/auth/register', { method: 'POST', json: { username: 'a', email: 'not-an-email', password: 'short' } }, 400, /username must be 3 to 32/],
     ['/auth/register', { method: 'POST', json: { username: 'ok_name', email: 'ok@example.com', password: 12345678 } }, 400, /body\.password/],
+    // A message that names its field reads as a sentence, without the "body.password:" prefix.
+    ['/auth/register', { method: 'POST', json: { username: 'ok_name', email: 'ok@example.com', password: 'short' } }, 400, /^password must be at least 8 characters$/],
     ['/auth/register', { method: 'POST', json: { username: 'ok_name', email: 'ok@example.com', password: 'long enough', timezone: 'Nowhere/City' } }, 400, /IANA/],
     ['/auth/register', { method: 'POST', json: { username: 'ok_name', email: 'ok@example.com', password: 'x'.repeat(70_000) } }, 413, /over/],
     ['/auth/login', { method: 'POST', json: {} }, 400, /body\.username: required/],

@@ -257,9 +257,10 @@ def local_check_code(quest: dict, dataset: dict) -> str:
     )
 
 
-def build(quest: dict, dataset: dict, level: dict) -> dict:
+def build(quest: dict, dataset: dict, level: dict, recipe: dict[str, str] | None = None) -> dict:
+    """One starter notebook; `recipe` for a quest made by `npm run quest -- new` (else RECIPES)."""
     qid = quest["id"]
-    recipe = RECIPES[qid]
+    recipe = recipe or RECIPES[qid]
     features = [f["name"] for f in dataset["features"]]
     target = dataset["target"]
     hints = "\n".join(f"- {h}" for h in quest.get("hints", []))

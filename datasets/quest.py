@@ -116,8 +116,8 @@ def card_text(title: str, table: Table, plan: Plan, target: str, train: list[int
     return "\n".join(out)
 
 
-def recipe_for(plan: Plan, target: str) -> tuple[dict[str, str], str]:
-    """The starter notebook's recipe and the reference solution's model code."""
+def recipe_for(plan: Plan, target: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The starter notebook's recipe, and the candidate reference models (name, code)."""
     numeric = [f["name"] for f in plan.features if f["type"] != "string"]
     text = [f["name"] for f in plan.features if f["type"] == "string"]
     explore2 = ("df[TARGET].value_counts()" if plan.classes else
@@ -128,7 +128,7 @@ def recipe_for(plan: Plan, target: str) -> tuple[dict[str, str], str]:
         why = "k-means on the raw columns: the columns with the largest numbers decide the clusters."
         reference = ("from sklearn.cluster import KMeans\nfrom sklearn.pipeline import make_pipeline\nfrom sklearn.preprocessing import StandardScaler\n\n"
                      f"model = make_pipeline(StandardScaler(), KMeans(n_clusters={k}, n_init=10, random_state=0))\nmodel.fit(X)")
-        return {"explore": "df.describe().round(2)", "explore2": explore2, "baseline": baseline, "why": why}, reference
+        return {"explore": "df.describe().round(2)", "explore2": explore2, "baseline": baseline, "why": why}, [("scaled k-means", reference)]
     linear = "LinearRegression()" if plan.task == TASKS["regression"] else "LogisticRegression(max_iter=1000)"
     linear_import = "from sklearn.linear_model import " + linear.split("(")[0]
     if numeric:
@@ -158,7 +158,17 @@ def recipe_for(plan: Plan, target: str) -> tuple[dict[str, str], str]:
                  "# Gradient boosting on every column, the text columns one-hot encoded.\n"
                  "model = Pipeline([\n    ('prepare', ColumnTransformer([\n" + "\n".join(parts) + "\n    ])),\n"
                  f"    ('model', {booster}(random_state=0)),\n])\nmodel.fit(X, y)")
-    return {"explore": "df.describe(include='all').round(2)", "explore2": explore2, "baseline": baseline, "why": why}, reference
+    tuned = "RidgeCV(alphas=np.logspace(-3, 3, 13))" if plan.task == TASKS["regression"] else "LogisticRegressionCV(max_iter=2000)"
+    scaled = [f"        ('numbers', StandardScaler(), {json.dumps(numeric)}),"] if numeric else []
+    scaled += [f"        ('categories', OneHotEncoder(handle_unknown='ignore'), {json.dumps(text)}),"] if text else []
+    linear_reference = ("import numpy as np\nfrom sklearn.compose import ColumnTransformer\n"
+                        f"from sklearn.linear_model import {tuned.split('(')[0]}\nfrom sklearn.pipeline import Pipeline\n"
+                        "from sklearn.preprocessing import OneHotEncoder, StandardScaler\n\n"
+                        "# A linear model on every column, scaled and one-hot encoded, its penalty tuned by cross-validation.\n"
+                        "model = Pipeline([\n    ('prepare', ColumnTransformer([\n" + "\n".join(scaled) + "\n    ])),\n"
+                        f"    ('model', {tuned}),\n])\nmodel.fit(X, y)")
+    recipe = {"explore": "df.describe(include='all').round(2)", "explore2": explore2, "baseline": baseline, "why": why}
+    return recipe, [("gradient boosting", reference), ("tuned linear model", linear_reference)]
 
 
 def reference_text(quest: dict, features: list[str], target: str, model_code: str) -> str:
@@ -211,6 +221,46 @@ def propose_threshold(higher: bool, base: float, ref: float) -> float | None:
         if (base < t < ref) if higher else (ref < t < base):
             return t
     return round(raw, 6)
+
+
+def cv_scorer(plan: Plan):
+    """The quest's metric as a scikit-learn scorer for cross-validation on the train split."""
+    from sklearn.metrics import make_scorer, f1_score, precision_score, recall_score
+
+    if plan.metric in ("f1", "precision", "recall"):
+        score = {"f1": f1_score, "precision": precision_score, "recall": recall_score}[plan.metric]
+        kwargs = {"average": plan.average}
+        if plan.average == "binary":
+            kwargs["pos_label"] = plan.positive_class
+        return make_scorer(score, **kwargs)
+    if plan.metric == "roc_auc" and plan.task == TASKS["multiclass"]:
+        return "roc_auc_ovr"
+    return build_notebooks.CV_SCORING.get(plan.metric, plan.metric)
+
+
+def choose_reference(pack: dict, pack_dir: str, quest: dict, plan: Plan, features: list[str], target: str,
+                     candidates: list[tuple[str, str]]) -> tuple[str, str]:
+    """The candidate with the best 5-fold cross-validated score on the train split (the hidden split is not looked at)."""
+    if len(candidates) == 1:
+        return candidates[0]
+    import warnings
+
+    import pandas as pd
+    from sklearn.model_selection import cross_val_score
+
+    train = pd.read_csv(os.path.join(pack_dir, next(d["dir"] for d in pack["datasets"] if d["id"] == quest["dataset"]), "train.csv"))
+    best = None
+    for name, code in candidates:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            namespace: dict = {"X": train[features], "y": train[target]}
+            exec(compile(code.replace("model.fit(X, y)", ""), name, "exec"), namespace)
+            score = float(cross_val_score(namespace["model"], train[features], train[target], cv=5, scoring=cv_scorer(plan)).mean())
+        print(f"reference candidate {name}: {score:.4f} in 5-fold cross-validation on the train split")
+        if best is None or score > best[0]:
+            best = (score, name, code)
+    assert best is not None
+    return best[1], best[2]
 
 
 def calibrate_quest(pack: dict, pack_dir: str, quest: dict, dataset: dict, notebook_path: str, reference_path: str) -> tuple[float, float]:
@@ -340,6 +390,7 @@ def command_new(args: argparse.Namespace) -> int:
     how = args.split or ("stratified" if plan.classes else "random")
     seed = DEFAULT_SEED if args.seed is None else args.seed
     train, test, split_words = split(table, plan, args.target, how, args.test_size, seed)
+    print(f"split: {split_words}")
 
     created_pack = not os.path.exists(os.path.join(pack_dir, "pack.json"))
     if created_pack and os.path.exists(pack_dir) and os.listdir(pack_dir):
@@ -423,7 +474,9 @@ def add_quest(args: argparse.Namespace, pack_dir: str, pack: dict, table: Table,
     pack["quests"].append(quest)
 
     # The starter notebook (the same builder as the default quests) and the reference solution.
-    recipe, reference_code = recipe_for(plan, args.target)
+    recipe, candidates = recipe_for(plan, args.target)
+    chosen, reference_code = choose_reference(pack, pack_dir, quest, plan, [f["name"] for f in plan.features], args.target, candidates)
+    print(f"reference: {chosen}")
     nb_dir = notebooks_dir(pack_dir)
     os.makedirs(nb_dir, exist_ok=True)
     notebook_path = os.path.join(nb_dir, quest["notebook"])

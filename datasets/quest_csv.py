@@ -294,8 +294,8 @@ def split(table: Table, plan: Plan, target: str, how: str, test_size: float, see
             raise CsvProblems([f"--split stratified needs a classification target; `{target}` is a {plan.task.replace('_', ' ')} target: use --split random"])
         stratify = [v.strip() for v in table.column(target)]
     train, test = train_test_split(index, test_size=test_size, random_state=seed, stratify=stratify)
-    kind = "stratified by the target" if stratify else "random"
-    return sorted(int(i) for i in train), sorted(int(i) for i in test), f"a {kind} split, {len(test)} of {n} rows hidden ({test_size:.0%})"
+    kind = "a split stratified by the target" if stratify else "a random split"
+    return sorted(int(i) for i in train), sorted(int(i) for i in test), f"{kind}, {len(test)} of {n} rows hidden ({test_size:.0%})"
 
 
 def parse_times(table: Table, column: str) -> list:

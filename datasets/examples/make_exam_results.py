@@ -6,17 +6,18 @@ Synthetic (CC0 1.0): 600 students of an imagined course, made deterministically 
 passed depends on study hours, attendance, assignments and the earlier grade, plus noise; the
 `student_id` column is there to show how the command treats an identifier column.
 
-    python datasets/examples/make_exam_results.py
+    python datasets/examples/make_exam_results.py [OUT.csv]   # default: next to this script
 """
 
 import os
+import sys
 
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def main() -> None:
+def main(out: str) -> None:
     rng = np.random.default_rng(2026)
     n = 600
     track = rng.choice(["science", "arts", "business"], size=n, p=[0.4, 0.35, 0.25])
@@ -31,9 +32,9 @@ def main() -> None:
     lines = ["student_id,study_hours,attendance_pct,assignments_done,prior_grade,track,passed"]
     for i in range(n):
         lines.append(f"{ids[i]},{study[i]:.1f},{attendance[i]:.0f},{assignments[i]},{prior[i]:.2f},{track[i]},{'yes' if passed[i] else 'no'}")
-    with open(os.path.join(HERE, "exam_results.csv"), "w", encoding="utf-8", newline="\n") as f:
+    with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "exam_results.csv"))

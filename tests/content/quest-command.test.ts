@@ -60,8 +60,34 @@ describeWithPython('npm run quest -- new on the example CSV', () => {
     expect(run.stdout).toContain(`threshold: >= ${q.threshold}, proposed between the baseline and the reference`);
     expect(q.baseline_score).toBeLessThan(q.threshold);
     expect(q.reference_score).toBeGreaterThan(q.threshold);
+    expect(run.stdout).toMatch(/reference candidate gradient boosting: 0\.\d+ in 5-fold cross-validation on the train split/);
+    expect(run.stdout).toMatch(/reference candidate tuned linear model: 0\.\d+ in 5-fold cross-validation on the train split/);
     expect(run.stdout).toContain('catalog check passed');
   });
+
+  it('--split time:COLUMN hides the latest rows and leaves the time column out of the features', () => {
+    const file = join(tmp, 'sales.csv');
+    const lines = ['day,price,promo,store,units'];
+    for (let i = 0; i < 120; i++) {
+      const price = 2 + ((i * 7) % 11) / 2;
+      const promo = i % 3 === 0 ? 1 : 0;
+      const store = ['north', 'south', 'east'][i % 3 === 1 ? 1 : i % 5 === 0 ? 2 : 0];
+      const units = Math.round(80 - 6 * price + 15 * promo + (store === 'south' ? 10 : 0) + 12 * Math.sin(i * 1.7)) + (price > 5 ? 20 : 0);
+      lines.push(`2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${price},${promo},${store},${units}`);
+    }
+    writeFileSync(file, lines.join('\n') + '\n');
+    const pack = join(tmp, 'forward-pack');
+    const res = quest(['new', '--csv', file, '--target', 'units', '--split', 'time:day', '--metric', 'mae', '--pack', pack]);
+    expect(res.stderr).toBe('');
+    expect(res.stdout).toContain('task: regression, inferred');
+    expect(res.stdout).toContain('split: a forward split on `day`: the 96 earliest rows train, the 24 rows from `2026-04-13` on are hidden');
+    const ds = readPack(pack).datasets.find((d) => d.id === 'sales')!;
+    expect(ds.features.map((f) => f.name)).toEqual(['price', 'promo', 'store']);
+    const withoutDay = (from: number, to: number) => lines.slice(from, to).map((l) => l.slice(11)).sort();
+    expect(dataLines(join(pack, 'sales', 'train.csv')).sort()).toEqual(withoutDay(1, 97));
+    expect(dataLines(join(pack, 'sales', 'test.csv')).sort()).toEqual(withoutDay(97, 121));
+    expect(res.status).toBe(0);
+  }, 120_000);
 
   it('adds the quest to a copy of the default pack and leaves the default pack untouched', () => {
     expect(readFileSync(join(ROOT, 'datasets', 'pack.json'), 'utf8')).toBe(defaultPack);

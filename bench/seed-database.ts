@@ -15,8 +15,8 @@ import { loadCatalog } from '../server/catalog/load-pack';
 import { isBetterScore } from '../server/catalog/metrics-info';
 import { syncCatalog } from '../server/catalog/sync-catalog';
 import { migrateDatabase, openDatabase } from '../server/db/database';
-import { localDay } from '../server/game/calendar';
-import { playerLevel } from '../server/game/player-level';
+import { localDay } from '../server/rules/calendar';
+import { playerLevel } from '../server/rules/player-level';
 import type { QuestPack } from '../server/catalog/pack-types';
 import type { MetricName } from '../shared/api';
 

@@ -1,19 +1,11 @@
 /**
  * REST client of the ML Quest server. Free of JupyterLab imports so that it is unit-tested
- * directly. Types come from the shared API contract (types only: zod is not bundled).
+ * directly. Paths, inputs and replies are typed by Hono's client (`hc`) from the server's own
+ * route types (`AppType`, a type-only import that the bundle never contains).
  */
-import type {
-  Badge,
-  Leaderboard,
-  Level,
-  Progress,
-  QuestDetail,
-  QuestSummary,
-  RegisterRequest,
-  SubmissionResult,
-  TokenResponse,
-  UserProfile
-} from '../shared/api';
+import { hc, parseResponse, type ClientRequestOptions, type ClientResponse } from 'hono/client';
+import type { RegisterRequest, SubmissionResult } from '../shared/api';
+import type { AppType } from '../server/app';
 
 /** A failed call: `status` 0 means the server could not be reached at all. */
 export class ApiError extends Error {
@@ -47,9 +39,12 @@ type Auth = 'required' | 'optional' | 'none';
 
 const TERMINAL = new Set(['scored', 'rejected', 'failed']);
 
+/** `base` and `path` with exactly one slash between them (how the client joins its base URL and paths). */
 export function joinUrl(base: string, path: string): string {
   return base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '');
 }
+
+type Api = ReturnType<typeof hc<AppType>>;
 
 export class MLQuestClient {
   constructor(private readonly options: IClientOptions) {}
@@ -58,53 +53,50 @@ export class MLQuestClient {
     return this.options.baseUrl();
   }
 
-  register(body: RegisterRequest): Promise<UserProfile> {
-    return this.json<UserProfile>('POST', '/auth/register', body, 'none');
+  register(body: RegisterRequest) {
+    return this.call('none', (api, o) => api.auth.register.$post({ json: body }, o), true);
   }
 
-  login(username: string, password: string): Promise<TokenResponse> {
-    return this.json<TokenResponse>('POST', '/auth/login', { username, password }, 'none');
+  login(username: string, password: string) {
+    return this.call('none', (api, o) => api.auth.login.$post({ json: { username, password } }, o), true);
   }
 
   async logout(): Promise<void> {
-    await this.request('POST', '/auth/logout', undefined, 'required');
+    await this.send('required', (api, o) => api.auth.logout.$post({}, o));
   }
 
-  me(): Promise<UserProfile> {
-    return this.json<UserProfile>('GET', '/user/me');
+  me() {
+    return this.call('required', (api, o) => api.user.me.$get({}, o));
   }
 
-  progress(): Promise<Progress> {
-    return this.json<Progress>('GET', '/user/progress');
+  progress() {
+    return this.call('required', (api, o) => api.user.progress.$get({}, o));
   }
 
-  levels(): Promise<Level[]> {
-    return this.json<Level[]>('GET', '/levels', undefined, 'optional');
+  quests() {
+    return this.call('optional', (api, o) => api.quests.$get({}, o));
   }
 
-  quests(): Promise<QuestSummary[]> {
-    return this.json<QuestSummary[]>('GET', '/quests/', undefined, 'optional');
+  quest(id: number) {
+    return this.call('optional', (api, o) => api.quests[':id'].$get({ param: { id: String(id) } }, o));
   }
 
-  quest(id: number): Promise<QuestDetail> {
-    return this.json<QuestDetail>('GET', `/quests/${id}`, undefined, 'optional');
+  badges() {
+    return this.call('optional', (api, o) => api.badges.$get({}, o));
   }
 
-  badges(): Promise<Badge[]> {
-    return this.json<Badge[]>('GET', '/badges', undefined, 'optional');
-  }
-
-  leaderboard(limit = 10, offset = 0): Promise<Leaderboard> {
-    return this.json<Leaderboard>('GET', `/leaderboard/?limit=${limit}&offset=${offset}`);
+  leaderboard(limit = 10, offset = 0) {
+    const query = { limit: String(limit), offset: String(offset) };
+    return this.call('required', (api, o) => api.leaderboard.$get({ query }, o));
   }
 
   /** The starter notebook of a quest, as parsed notebook JSON. */
-  notebook(id: number): Promise<Record<string, unknown>> {
-    return this.json<Record<string, unknown>>('GET', `/quests/${id}/notebook`, undefined, 'none');
+  notebook(id: number) {
+    return this.call('none', (api, o) => api.quests[':id'].notebook.$get({ param: { id: String(id) } }, o));
   }
 
-  submission(id: number): Promise<SubmissionResult> {
-    return this.json<SubmissionResult>('GET', `/submissions/${id}`);
+  submission(id: number) {
+    return this.call('required', (api, o) => api.submissions[':id'].$get({ param: { id: String(id) } }, o));
   }
 
   /** Upload ONNX bytes; waits (polling) until the submission is terminal. */
@@ -112,8 +104,10 @@ export class MLQuestClient {
     const form = new FormData();
     const bytes = new Uint8Array(onnx); // a copy backed by a plain ArrayBuffer
     form.append('model_file', new Blob([bytes], { type: 'application/octet-stream' }), 'model.onnx');
-    const response = await this.request('POST', `/quests/${questId}/submit`, form, 'required');
-    const first = (await response.json()) as SubmissionResult;
+    // The upload is read by the server itself (to cap its size), so the body goes in as it is.
+    const first = await this.call('required', (api, o) =>
+      api.quests[':id'].submit.$post({ param: { id: String(questId) } }, { ...o, init: { ...o.init, body: form } })
+    );
     if (TERMINAL.has(first.status)) {
       return first;
     }
@@ -140,14 +134,22 @@ export class MLQuestClient {
     }
   }
 
-  private async json<T>(method: string, path: string, body?: unknown, auth: Auth = 'required'): Promise<T> {
-    const response = await this.request(method, path, body, auth);
-    return (await response.json()) as T;
+  /** Sends one call and returns its successful reply's body, typed by the route. */
+  private async call<R extends ClientResponse<unknown>>(
+    auth: Auth,
+    request: (api: Api, options: ClientRequestOptions) => Promise<R>,
+    jsonBody = false
+  ) {
+    return parseResponse(await this.send(auth, request, jsonBody));
   }
 
-  private async request(method: string, path: string, body: unknown, auth: Auth): Promise<Response> {
+  /** Sends one call; a failed one becomes an ApiError with the server's code and message. */
+  private async send<R extends ClientResponse<unknown>>(
+    auth: Auth,
+    request: (api: Api, options: ClientRequestOptions) => Promise<R>,
+    jsonBody = false
+  ): Promise<R> {
     const base = this.options.baseUrl();
-    const url = joinUrl(base, path);
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = this.options.token();
     if (auth === 'required' && !token) {
@@ -156,17 +158,15 @@ export class MLQuestClient {
     if (auth !== 'none' && token) {
       headers.Authorization = `Bearer ${token}`;
     }
-    let payload: BodyInit | undefined;
-    if (body instanceof FormData) {
-      payload = body;
-    } else if (body !== undefined) {
+    if (jsonBody) {
       headers['Content-Type'] = 'application/json';
-      payload = JSON.stringify(body);
     }
     const doFetch = this.options.fetch ?? ((input: string, init?: RequestInit) => fetch(input, init));
-    let response: Response;
+    const api = hc<AppType>(base, { fetch: (input: RequestInfo | URL, init?: RequestInit) => doFetch(String(input), init) });
+    let response: R;
     try {
-      response = await doFetch(url, { method, headers, body: payload });
+      // Plain headers (not the client's Headers object), so that a wrapped fetch sees them as sent.
+      response = await request(api, { init: { headers } });
     } catch (error) {
       throw new ApiError(
         0,
@@ -181,7 +181,7 @@ export class MLQuestClient {
   }
 }
 
-async function errorFromResponse(response: Response, base: string): Promise<ApiError> {
+async function errorFromResponse(response: ClientResponse<unknown>, base: string): Promise<ApiError> {
   const retryAfter = response.headers.get('Retry-After');
   let code = `http_${response.status}`;
   let message = `The ML Quest server at ${base} answered ${response.status} ${response.statusText}.`;

@@ -1,20 +1,18 @@
 /**
- * `npm run server`: parse the config (exit 2 on a bad value), open and migrate the database, load
- * and sync the quest pack (exit 1 with the file and field on a bad pack), listen, and shut down
- * cleanly on SIGINT/SIGTERM.
+ * `npm run server`: the process entry. Parses the config (exit 2 on a bad value), composes the
+ * server (exit 1 with the file and field on a bad pack), listens, and shuts down cleanly on
+ * SIGINT/SIGTERM.
  */
 import { serve } from '@hono/node-server';
 import { PackError } from './catalog/pack-error';
+import { compose, type Server } from './compose';
 import { loadConfigOrExit } from './config';
-import { buildServer, type ServerParts } from './start-server';
-import { SubmissionsModule } from './submissions/submissions-module';
 
 function main(): void {
   const config = loadConfigOrExit();
-  let parts: ServerParts;
-  const submissions = new SubmissionsModule(config);
+  let server: Server;
   try {
-    parts = buildServer(config, { routes: [submissions.routes], evaluatorStatus: submissions.evaluatorStatus });
+    server = compose(config);
   } catch (err) {
     if (err instanceof PackError) {
       process.stderr.write(`${err.message}\n`);
@@ -22,9 +20,12 @@ function main(): void {
     }
     throw err;
   }
-  submissions.resumeUnfinished();
-  const server = serve({ fetch: parts.app.fetch, hostname: config.host, port: config.port }, (info) => {
-    if (config.logLevel !== 'silent') console.log(`ML Quest API on http://${config.host}:${info.port} (docs at /docs), pack "${parts.catalog.pack.name}" v${parts.catalog.pack.version}`);
+  server.start();
+  const { pack } = server.catalog;
+  const listener = serve({ fetch: server.app.fetch, hostname: config.host, port: config.port }, (info) => {
+    if (config.logLevel !== 'silent') {
+      console.log(`ML Quest API on http://${config.host}:${info.port} (docs at /docs), pack "${pack.name}" v${pack.version}`);
+    }
   });
   let closing = false;
   const shutdown = (signal: string) => {
@@ -33,9 +34,9 @@ function main(): void {
     if (config.logLevel !== 'silent') console.log(`${signal}: shutting down`);
     const force = setTimeout(() => process.exit(0), 5000);
     force.unref();
-    void submissions.close();
-    server.close(() => {
-      parts.db.close();
+    void server.pool.close(); // at once: an evaluation still running is left for the next start
+    listener.close(() => {
+      server.db.close();
       process.exit(0);
     });
   };

@@ -3,7 +3,7 @@
  * earned with the XP and quests the pack offers. Returns every problem found, in words.
  */
 import type { QuestPack } from './pack-types';
-import { playerLevel } from '../game/player-level';
+import { playerLevel } from '../rules/player-level';
 
 export interface Reachability {
   reachableLevels: Set<number>;

@@ -67,3 +67,8 @@ export function immediate<T>(db: Db, fn: () => T): T {
 }
 
 export { schema };
+
+/** Throws when the database cannot answer a trivial query (for GET /health). */
+export function pingDatabase(db: Db): void {
+  db.sqlite.prepare('SELECT 1').get();
+}

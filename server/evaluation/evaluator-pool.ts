@@ -18,6 +18,8 @@ export interface EvaluatorPoolOptions {
   size: number;
   timeoutMs: number;
   memoryMb: number;
+  /** Start the evaluators in the constructor (default); false leaves that to `start()`. */
+  autoStart?: boolean;
 }
 
 export type EvaluationOutcome =
@@ -64,9 +66,17 @@ export class EvaluatorPool {
   private readonly waiting: Job[] = [];
   private nextJobId = 1;
   private closed = false;
+  private started = false;
 
   constructor(private readonly options: EvaluatorPoolOptions) {
-    for (let i = 0; i < options.size; i++) this.startEvaluator();
+    if (options.autoStart ?? true) this.start();
+  }
+
+  /** Starts the evaluator processes (once; later calls do nothing). */
+  start(): void {
+    if (this.started || this.closed) return;
+    this.started = true;
+    for (let i = 0; i < this.options.size; i++) this.startEvaluator();
   }
 
   /** Evaluates one model on the feeds; never rejects (errors become `rejected`/`failed` outcomes). */

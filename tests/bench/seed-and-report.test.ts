@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../../server/db/database';
 import { countAhead, countBoardUsers } from '../../server/db/repositories/leaderboard';
 import { addXp } from '../../server/db/repositories/users';
-import { leaderboard } from '../../server/game/leaderboard';
+import { LeaderboardService } from '../../server/services/leaderboard';
 import { seedDatabase } from '../../bench/seed-database';
 import { summarize } from '../../bench/stats';
 import { checkTargets } from '../../bench/targets';
@@ -84,7 +84,7 @@ test('the per-key leaderboard counts follow XP changes and give the brute-force 
     addXp(db, 7, 100, 1, '2031-01-01T00:00:00.000Z');
     db.sqlite.prepare('DELETE FROM users WHERE id = 8').run();
     expectRanksMatch(db);
-    const board = leaderboard(db, 9, 20, 0, new Date());
+    const board = new LeaderboardService({ db, now: () => new Date() }).overall(9, 20, 0);
     expect(board.total).toBe(119);
     expect(board.entries[0].rank).toBe(1);
     expect(board.me?.rank).toBe(1 + countAhead(db, ...(Object.values(db.sqlite.prepare('SELECT total_xp, quests_completed, xp_reached_at FROM users WHERE id = 9').get() as object) as [number, number, string])));

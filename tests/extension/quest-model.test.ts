@@ -65,7 +65,7 @@ test('signed out, refresh loads the quests only', async () => {
   await model.refresh();
   expect(model.state).toMatchObject({ signedIn: false, loading: false, error: null, progress: null, leaderboard: null });
   expect(model.state.quests.length).toBeGreaterThan(0);
-  expect(observed.paths).toEqual(['/quests/']);
+  expect(observed.paths).toEqual(['/quests']);
 });
 
 test('sign in stores the token, loads progress and leaderboard, and signals each change', async () => {
@@ -160,7 +160,7 @@ test('concurrent refreshes share one round of requests', async () => {
   await model.signIn(username, PASSWORD);
   const before = observed.paths.length;
   await Promise.all([model.refresh(), model.refresh(), model.refresh()]);
-  expect(observed.paths.slice(before).sort()).toEqual(['/leaderboard/', '/quests/', '/user/progress']);
+  expect(observed.paths.slice(before).sort()).toEqual(['/leaderboard', '/quests', '/user/progress']);
 });
 
 test('reload after a server URL change asks the new server, not only the round in flight', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog, validatePack } from '../../server/catalog/load-pack';
-import { applyScoredSubmission } from '../../server/game/apply-scored-submission';
+import { applyScoredSubmission } from '../../server/services/apply-scored-submission';
 import { BASIC_PACK, makeTestServer } from './helpers/test-server';
 
 const basic = () => JSON.parse(fs.readFileSync(path.join(BASIC_PACK, 'pack.json'), 'utf8'));

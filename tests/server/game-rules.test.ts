@@ -1,7 +1,6 @@
-import { applyScoredSubmission } from '../../server/game/apply-scored-submission';
-import { dailyLimitStatus } from '../../server/game/daily-limit';
-import { localDay, nextLocalMidnight } from '../../server/game/calendar';
-import { playerLevel } from '../../server/game/player-level';
+import { applyScoredSubmission } from '../../server/services/apply-scored-submission';
+import { dailyLimitStatus } from '../../server/services/daily-limit';
+import { localDay, nextLocalMidnight } from '../../server/rules/calendar';
 import { makeTestServer, type TestServer } from './helpers/test-server';
 
 let s: TestServer;
@@ -12,10 +11,6 @@ function score(userId: number, questId: number, at: string, sc: number, passed: 
   const sub = Number(s.db.sqlite.prepare("INSERT INTO submissions (user_id, quest_id, status, score, passed, created_at) VALUES (?, ?, 'scored', ?, ?, ?)").run(userId, questId, sc, passed ? 1 : 0, at).lastInsertRowid);
   return applyScoredSubmission(s.db, { userId, questId, submissionId: sub, score: sc, passed, scoredAt: new Date(at) });
 }
-
-test('player level follows floor(sqrt(xp / 100)) + 1', () => {
-  expect([0, 99, 100, 399, 400, 900, 10_000].map((x) => playerLevel(x))).toEqual([1, 1, 2, 2, 3, 4, 11]);
-});
 
 test('streak: consecutive days, same day twice, a gap restarts at 1, longest kept', async () => {
   const u = await s.register('streaky');

@@ -1,4 +1,4 @@
-import { applyScoredSubmission } from '../../server/game/apply-scored-submission';
+import { applyScoredSubmission } from '../../server/services/apply-scored-submission';
 import { makeTestServer, type TestServer } from './helpers/test-server';
 
 let s: TestServer;

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { loadCatalog } from '../../server/catalog/load-pack';
 import { syncCatalog } from '../../server/catalog/sync-catalog';
 import { findUserById } from '../../server/db/repositories/users';
-import { listQuestSummaries } from '../../server/game/quest-views';
+import { listQuestSummaries } from '../../server/services/quests';
 import { DATASETS, makeSubmissionServer, type SubmissionTestServer } from '../submissions/helpers';
 import type { TestUser } from './helpers/test-server';
 

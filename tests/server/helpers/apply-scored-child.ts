@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { openDatabase } from '../../../server/db/database';
-import { applyScoredSubmission } from '../../../server/game/apply-scored-submission';
+import { applyScoredSubmission } from '../../../server/services/apply-scored-submission';
 
 const [dbPath, goFile, userId, questId, submissionId] = process.argv.slice(2);
 const db = openDatabase(dbPath);

@@ -1,16 +1,18 @@
 /**
- * A real ML Quest app on a temporary SQLite file, for tests (also used by the evaluation and
- * extension tests). `makeTestServer({ packDir })` copies nothing: it reads the pack in place.
+ * A real ML Quest server on a temporary SQLite file, for tests (also used by the evaluation and
+ * extension tests), built by the same composition root as `npm run server`. The evaluator pool
+ * is built but not started: `server.start()` starts it (the submission tests do).
+ * `makeTestServer({ packDir })` copies nothing: it reads the pack in place.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { App } from '../../../server/app';
-import { loadConfig, type Config } from '../../../server/config';
+import { hc } from 'hono/client';
+import type { App, AppType } from '../../../server/app';
 import type { Catalog } from '../../../server/catalog/load-pack';
+import { compose, type Server } from '../../../server/compose';
+import { loadConfig, type Config } from '../../../server/config';
 import type { Db } from '../../../server/db/database';
-import type { AppDeps } from '../../../server/http/app-env';
-import { buildServer } from '../../../server/start-server';
 
 export const FIXTURE_PACKS = path.resolve(__dirname, '../fixtures/packs');
 export const BASIC_PACK = path.join(FIXTURE_PACKS, 'basic');
@@ -22,9 +24,7 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Reuse this temp folder (to "restart" on the same database file). */
   dir?: string;
-  routes?: AppDeps['routes'];
   now?: () => Date;
-  evaluatorStatus?: AppDeps['evaluatorStatus'];
 }
 
 export interface TestUser {
@@ -35,8 +35,14 @@ export interface TestUser {
   token: string;
 }
 
+/** Hono's typed client of the app, calling it in-process (no socket). */
+export type TestClient = ReturnType<typeof hc<AppType>>;
+
 export interface TestServer {
   app: App;
+  /** Everything the composition root built (services, evaluator pool, `start()`). */
+  server: Server;
+  client: TestClient;
   db: Db;
   catalog: Catalog;
   config: Config;
@@ -65,7 +71,9 @@ export function makeTestServer(opts: TestServerOptions = {}): TestServer {
     MLQUEST_EVAL_WORKERS: '1',
     ...opts.env
   });
-  const { app, db, catalog } = buildServer(config, { routes: opts.routes, now: opts.now, evaluatorStatus: opts.evaluatorStatus });
+  const server = compose(config, { now: opts.now });
+  const { app, db, catalog } = server;
+  const client = hc<AppType>('http://mlquest.test', { fetch: (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init) });
 
   const request: TestServer['request'] = (pathname, init = {}) => {
     const { token, json, ...rest } = init;
@@ -83,20 +91,22 @@ export function makeTestServer(opts: TestServerOptions = {}): TestServer {
     const name = username ?? `player${++counter}_${process.pid}`;
     const email = `${name.toLowerCase()}@example.com`;
     const password = 'correct horse battery';
-    const res = await request('/auth/register', { method: 'POST', json: { username: name, email, password, ...extra } });
+    const res = await client.auth.register.$post({ json: { username: name, email, password, ...extra } });
     if (res.status !== 201) throw new Error(`register ${name}: ${res.status} ${await res.text()}`);
-    const profile = (await res.json()) as { id: number };
+    const profile = await res.json();
     return { id: profile.id, username: name, email, password };
   };
 
   const login: TestServer['login'] = async (username, password) => {
-    const res = await request('/auth/login', { method: 'POST', json: { username, password } });
+    const res = await client.auth.login.$post({ json: { username, password } });
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { access_token: string }).access_token;
+    return (await res.json()).access_token;
   };
 
   return {
     app,
+    server,
+    client,
     db,
     catalog,
     config,

@@ -426,10 +426,9 @@ def add_quest(args: argparse.Namespace, pack_dir: str, pack: dict, table: Table,
     stem = os.path.splitext(os.path.basename(args.csv))[0].replace("_", " ").replace("-", " ").strip().capitalize()
     title = args.title or stem
     taken = {d["id"] for d in pack["datasets"]} | {d["dir"] for d in pack["datasets"]}
-    dataset_id = slugify(title)
+    dataset_id, n = slugify(title), 2
     while dataset_id in taken or dataset_id.replace("-", "_") in taken:
-        dataset_id += "-2" if not dataset_id[-1].isdigit() else ""
-        dataset_id = re.sub(r"-(\d+)$", lambda m: f"-{int(m.group(1)) + 1}", dataset_id) if dataset_id in taken else dataset_id
+        dataset_id, n = f"{slugify(title)}-{n}", n + 1
     folder = os.path.join(pack_dir, dataset_id.replace("-", "_"))
     qid = max(q["id"] for q in pack["quests"]) + 1
     slug = slugify(title)

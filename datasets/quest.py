@@ -477,6 +477,9 @@ def add_quest(args: argparse.Namespace, pack_dir: str, pack: dict, table: Table,
     chosen, reference_code = choose_reference(pack, pack_dir, quest, plan, [f["name"] for f in plan.features], args.target, candidates)
     print(f"reference: {chosen}")
     nb_dir = notebooks_dir(pack_dir)
+    if os.path.realpath(nb_dir) == os.path.realpath(os.path.join(ROOT, "notebooks")):
+        raise Refused(f"MLQUEST_NOTEBOOKS points at the default starter notebooks ({nb_dir}), which stay untouched: "
+                      f"unset it (your pack keeps its notebooks in {os.path.join(pack_dir, 'notebooks')}) or point it at a folder of your own")
     os.makedirs(nb_dir, exist_ok=True)
     notebook_path = os.path.join(nb_dir, quest["notebook"])
     ref_dir = os.path.join(pack_dir, "references")

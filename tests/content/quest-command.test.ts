@@ -253,5 +253,12 @@ describeWithPython('npm run quest -- new refuses broken CSVs with one message pe
     const nowhere = quest(['new', '--csv', EXAMPLE, '--target', 'passed']);
     expect(nowhere.status).toBe(1);
     expect(nowhere.stderr).toContain('say where your own quest pack lives: --pack DIR or MLQUEST_QUEST_PACK=DIR');
-  });
+    const pack = join(tmp, 'never-made');
+    const intoDefaultNotebooks = quest(['new', '--csv', EXAMPLE, '--target', 'passed', '--drop', 'student_id', '--pack', pack], {
+      MLQUEST_NOTEBOOKS: join(ROOT, 'notebooks')
+    });
+    expect(intoDefaultNotebooks.status).toBe(1);
+    expect(intoDefaultNotebooks.stderr).toContain('MLQUEST_NOTEBOOKS points at the default starter notebooks');
+    expect(existsSync(pack)).toBe(false);
+  }, 120_000);
 });

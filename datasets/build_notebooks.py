@@ -164,6 +164,36 @@ RECIPES: dict[int, dict[str, str]] = {
         "baseline": "from sklearn.ensemble import GradientBoostingRegressor\n\nmodel = GradientBoostingRegressor(random_state=0)\nmodel.fit(X, y)",
         "why": "Gradient boosting with its default settings gets close, but not below the threshold.",
     },
+    14: {
+        "explore": "df[TARGET].value_counts().sort_index()",
+        "explore2": (
+            "# Each row is an 8×8 image: print the first three, darker characters for more ink.\n"
+            "for _, row in df.head(3).iterrows():\n"
+            "    print('digit', row[TARGET])\n"
+            "    pixels = row[FEATURES].to_numpy().reshape(8, 8)\n"
+            "    print('\\n'.join(''.join(' .:-=+*#%@'[v * 9 // 16] * 2 for v in line) for line in pixels))"
+        ),
+        "baseline": "from sklearn.linear_model import LogisticRegression\n\n# One straight boundary per digit, on the raw pixel counts.\nmodel = LogisticRegression(max_iter=2000)\nmodel.fit(X, y)",
+        "why": "A linear model on the 64 raw pixels gets most digits right, but not enough: it cannot combine strokes the way a neural network's hidden layer does.",
+    },
+    15: {
+        "explore": "df[TARGET].value_counts()",
+        "explore2": "# The columns live on very different scales.\ndf[FEATURES].describe().loc[['min', 'max']].T.round(3)",
+        "baseline": "from sklearn.neighbors import KNeighborsClassifier\n\n# Five nearest biopsies, on the raw columns.\nmodel = KNeighborsClassifier()\nmodel.fit(X, y)",
+        "why": "Unscaled, the distance is almost only `worst_area` and `mean_area` (in the hundreds); the shape measurements near 0.1 are ignored, and malignant tumours are missed.",
+    },
+    16: {
+        "explore": "df[TARGET].value_counts()",
+        "explore2": "df.groupby(TARGET)[FEATURES].mean().round(2).T",
+        "baseline": "from sklearn.neighbors import KNeighborsClassifier\n\nmodel = KNeighborsClassifier()\nmodel.fit(X, y)",
+        "why": "On raw columns the nearest wines are those with a similar `proline` (hundreds to 1,680) and `magnesium`; the other eleven measurements hardly count.",
+    },
+    17: {
+        "explore": "df.describe().round(2)",
+        "explore2": "df[FEATURES + [TARGET]].corr()[TARGET].round(2)",
+        "baseline": "from sklearn.tree import DecisionTreeRegressor\n\n# An unpruned tree: one leaf per patient.\nmodel = DecisionTreeRegressor(random_state=0)\nmodel.fit(X, y)",
+        "why": "An unpruned tree learns every patient's noise by heart and predicts new patients poorly.",
+    },
 }
 
 
@@ -212,19 +242,26 @@ def local_check_code(quest: dict, dataset: dict) -> str:
     else:
         scoring = CV_SCORING[metric]
     sign = "-" if scoring.startswith("neg_") else ""
+    imports = "from sklearn.base import clone\nfrom sklearn.model_selection import cross_val_score\n"
+    scorer = f"'{scoring}'"
+    positive = dataset.get("positive_class")
+    if scoring == "f1" and isinstance(positive, str):
+        # scikit-learn's named binary scorers take 1 as the positive class; say which label is.
+        imports += f"from sklearn.metrics import {scoring}_score, make_scorer\n"
+        scorer = f"make_scorer({scoring}_score, pos_label={positive!r})"
     return (
-        "from sklearn.base import clone\n"
-        "from sklearn.model_selection import cross_val_score\n\n"
+        imports + "\n"
         "# 5-fold cross-validation on the training data: a preview of the hidden-test score.\n"
-        f"scores = {sign}cross_val_score(clone(model), X, y, cv=5, scoring='{scoring}')\n"
+        f"scores = {sign}cross_val_score(clone(model), X, y, cv=5, scoring={scorer})\n"
         "cv_score = float(scores.mean())  # ML Quest compares this preview with the hidden-test score\n"
         f"print('{METRIC_WORDS[metric]} per fold:', scores.round(3), ' mean:', round(cv_score, 3))"
     )
 
 
-def build(quest: dict, dataset: dict, level: dict) -> dict:
+def build(quest: dict, dataset: dict, level: dict, recipe: dict[str, str] | None = None) -> dict:
+    """One starter notebook; `recipe` for a quest made by `npm run quest -- new` (else RECIPES)."""
     qid = quest["id"]
-    recipe = RECIPES[qid]
+    recipe = recipe or RECIPES[qid]
     features = [f["name"] for f in dataset["features"]]
     target = dataset["target"]
     hints = "\n".join(f"- {h}" for h in quest.get("hints", []))

@@ -51,9 +51,9 @@ import mlquest_companion  # noqa: E402  (the kernel companion's converter)
 # ------------------------------------------------------------------ a stand-in for GET /quests/{id}/dataset
 
 
-def serve_train_splits(pack: dict) -> tuple[http.server.ThreadingHTTPServer, str]:
+def serve_train_splits(pack: dict, pack_dir: str = HERE) -> tuple[http.server.ThreadingHTTPServer, str]:
     dirs = {d["id"]: d["dir"] for d in pack["datasets"]}
-    paths = {q["id"]: os.path.join(HERE, dirs[q["dataset"]], "train.csv") for q in pack["quests"]}
+    paths = {q["id"]: os.path.join(pack_dir, dirs[q["dataset"]], "train.csv") for q in pack["quests"]}
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802
@@ -146,11 +146,11 @@ def metric_value(quest: dict, dataset: dict, truth: np.ndarray, outputs: dict) -
     return {"f1": metrics.f1_score, "precision": metrics.precision_score, "recall": metrics.recall_score}[metric](truth, labels, **kwargs)
 
 
-def onnx_score(model, quest: dict, dataset: dict) -> tuple[float, int]:
+def onnx_score(model, quest: dict, dataset: dict, pack_dir: str = HERE) -> tuple[float, int]:
     import onnxruntime
 
     onnx_bytes = mlquest_companion.convert_to_onnx(model, dataset["features"])
-    test = pd.read_csv(os.path.join(HERE, dataset["dir"], "test.csv"))
+    test = pd.read_csv(os.path.join(pack_dir, dataset["dir"], "test.csv"))
     session = onnxruntime.InferenceSession(onnx_bytes, providers=["CPUExecutionProvider"])
     names = [o.name for o in session.get_outputs()]
     values = session.run(names, onnx_feeds(session, test, dataset["features"]))

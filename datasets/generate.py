@@ -430,7 +430,129 @@ distance-based clustering on the raw columns is dominated by spend: scale the fe
     )
 
 
-DATASETS: list[Callable[[], Dataset]] = [housing, crop_yield, churn, iris, delivery, rings, machine_faults, loan_default, segments]
+# ------------------------------------------------------------------ real data shipped with scikit-learn (no download)
+
+
+def stratified_test_index(labels: np.ndarray, fraction: float, seed: int) -> np.ndarray:
+    """The same share of every class in the hidden split, drawn with a fixed numpy seed."""
+    rng = np.random.default_rng(seed)
+    picks = [rng.choice(np.flatnonzero(labels == k), int(round(np.sum(labels == k) * fraction)), replace=False) for k in np.unique(labels)]
+    return np.concatenate(picks)
+
+
+def exact_decimals(values: np.ndarray, most: int = 6) -> int:
+    """The fewest decimals that write every value of a column exactly as scikit-learn ships it."""
+    for d in range(most + 1):
+        if np.allclose(np.round(values, d), values, rtol=0, atol=1e-9):
+            return d
+    return most
+
+
+SKLEARN_LICENCE = "BSD-3-Clause, as distributed with scikit-learn (`sklearn.datasets`); see the source above for the original terms."
+
+
+def digits() -> Dataset:
+    from sklearn.datasets import load_digits
+
+    data = load_digits()
+    names = [f"px_{r}_{c}" for r in range(8) for c in range(8)]
+    values: dict[str, Sequence] = {name: data.data[:, i].astype(int) for i, name in enumerate(names)}
+    values["digit"] = data.target.astype(int)
+    return Dataset(
+        dir="digits", title="Handwritten digits (the real 8×8 images, via scikit-learn)", task="multiclass_classification",
+        target=Column("digit", "int", "the digit drawn, `0` to `9`."),
+        features=[Column(name, "int", f"Ink in row {name[3]}, column {name[5]} of the 8×8 image, 0 (white) to 16 (black).") for name in names],
+        values=values,
+        how_made="""The real optical-recognition data set of handwritten digits (UCI ML repository; E. Alpaydin and
+C. Kaynak, 1998), as shipped by scikit-learn (`sklearn.datasets.load_digits`): 1,797 images written
+by 43 people, each 32×32 bitmap reduced to 8×8 blocks counting the ink pixels (0-16). The columns
+`px_R_C` are the 64 cells row by row. The hidden split holds a quarter of the images of each digit,
+drawn with numpy seed 7.""",
+        licence="CC BY 4.0 (UCI Machine Learning Repository, Optical Recognition of Handwritten Digits); " + SKLEARN_LICENCE,
+        test_index=stratified_test_index(data.target, 0.25, 7),
+    )
+
+
+def breast_cancer() -> Dataset:
+    from sklearn.datasets import load_breast_cancer
+
+    data = load_breast_cancer()
+    names = [n.replace(" ", "_") for n in data.feature_names]
+    values: dict[str, Sequence] = {name: data.data[:, i] for i, name in enumerate(names)}
+    values["diagnosis"] = np.asarray(data.target_names)[data.target]
+    return Dataset(
+        dir="breast_cancer", title="Breast cancer diagnosis (Wisconsin, the real data set, via scikit-learn)", task="binary_classification",
+        target=Column("diagnosis", "string", "`malignant` or `benign`."),
+        features=[Column(name, "float", f"The {name.replace('_', ' ')} of the cell nuclei in the image.", exact_decimals(data.data[:, i])) for i, name in enumerate(names)],
+        values=values,
+        how_made="""The real Breast Cancer Wisconsin (Diagnostic) data set (W. N. Street, W. H. Wolberg and
+O. L. Mangasarian, 1993; UCI ML repository), as shipped by scikit-learn
+(`sklearn.datasets.load_breast_cancer`): 569 fine-needle aspirates of breast masses, 212 malignant
+and 357 benign, each described by the mean, standard error and worst value of ten measurements
+of the cell nuclei in a digitised image. The hidden split holds a quarter of each diagnosis,
+drawn with numpy seed 11.""",
+        licence="CC BY 4.0 (UCI Machine Learning Repository, Breast Cancer Wisconsin (Diagnostic)); " + SKLEARN_LICENCE,
+        test_index=stratified_test_index(data.target, 0.25, 11),
+    )
+
+
+def wine() -> Dataset:
+    from sklearn.datasets import load_wine
+
+    data = load_wine()
+    names = [n.replace("/", "_") for n in data.feature_names]
+    values: dict[str, Sequence] = {name: data.data[:, i] for i, name in enumerate(names)}
+    values["cultivar"] = np.asarray(data.target_names)[data.target]
+    return Dataset(
+        dir="wine", title="Wine cultivars (the real data set, via scikit-learn)", task="multiclass_classification",
+        target=Column("cultivar", "string", "`class_0`, `class_1` or `class_2`: the grape cultivar."),
+        features=[Column(name, "float", f"Chemical analysis: {name.replace('_', ' ')}.", exact_decimals(data.data[:, i])) for i, name in enumerate(names)],
+        values=values,
+        how_made="""The real wine recognition data set (M. Forina et al., PARVUS, 1988; UCI ML repository), as
+shipped by scikit-learn (`sklearn.datasets.load_wine`): 178 wines grown in one region of Italy
+from three cultivars, with 13 results of a chemical analysis. The columns differ in scale by a
+factor of a thousand (`proline` against `hue`). The hidden split holds 30% of each cultivar,
+drawn with numpy seed 5.""",
+        licence="CC BY 4.0 (UCI Machine Learning Repository, Wine); " + SKLEARN_LICENCE,
+        test_index=stratified_test_index(data.target, 0.3, 5),
+    )
+
+
+def diabetes() -> Dataset:
+    from sklearn.datasets import load_diabetes
+
+    data = load_diabetes(scaled=False)
+    columns = [
+        ("age", "int", "Age in years."),
+        ("sex", "int", "Sex, coded 1 or 2 as in the original data."),
+        ("bmi", "float", "Body-mass index."),
+        ("blood_pressure", "float", "Average blood pressure."),
+        ("total_cholesterol", "int", "Total serum cholesterol (s1, tc)."),
+        ("ldl", "float", "Low-density lipoproteins (s2)."),
+        ("hdl", "float", "High-density lipoproteins (s3)."),
+        ("cholesterol_hdl_ratio", "float", "Total cholesterol / HDL (s4)."),
+        ("log_triglycerides", "float", "Logarithm of the serum triglycerides level (s5, ltg)."),
+        ("blood_sugar", "int", "Blood sugar level (s6, glu)."),
+    ]
+    values: dict[str, Sequence] = {name: data.data[:, i] for i, (name, _, _) in enumerate(columns)}
+    values["progression"] = data.target.astype(int)
+    return Dataset(
+        dir="diabetes", title="Diabetes progression (the real data set, via scikit-learn)", task="regression",
+        target=Column("progression", "int", "a quantitative measure of disease progression one year after the baseline."),
+        features=[Column(name, kind, text, exact_decimals(data.data[:, i])) for i, (name, kind, text) in enumerate(columns)],
+        values=values,
+        how_made="""The real diabetes data set (B. Efron, T. Hastie, I. Johnstone and R. Tibshirani, "Least Angle
+Regression", Annals of Statistics, 2004), as shipped by scikit-learn
+(`sklearn.datasets.load_diabetes(scaled=False)`, the original units): 442 patients, ten baseline
+measurements, and the disease progression a year later. The hidden split holds 20% of the
+patients, drawn with numpy seed 3.""",
+        licence="Distributed with scikit-learn under BSD-3-Clause; original data from the authors' LARS paper (publicly released for research).",
+        split_seed=3,
+    )
+
+
+DATASETS: list[Callable[[], Dataset]] = [housing, crop_yield, churn, iris, delivery, rings, machine_faults, loan_default, segments,
+                                       digits, breast_cancer, wine, diabetes]
 
 
 def generate(root: str) -> list[str]:

@@ -9,6 +9,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { describeIf } from '../helpers/requires';
+import * as os from 'os';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PYTHON = path.join(ROOT, '.venv', process.platform === 'win32' ? 'Scripts/python.exe' : 'bin/python');
@@ -32,6 +33,20 @@ describeIf({ what: 'the Python environment .venv', present: hasVenv, fix: 'npm r
     expect(output).toContain('every starter notebook matches');
     expect(status).toBe(0);
   }, 90_000);
+});
+
+describeIf({ what: 'the Python environment .venv', present: hasVenv, fix: 'npm run setup:python' })('the example CSV of the instructor walkthrough', () => {
+  it('datasets/examples/make_exam_results.py reproduces exam_results.csv byte for byte', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlquest-example-'));
+    try {
+      const out = path.join(dir, 'exam_results.csv');
+      const { status, output } = runPython(['datasets/examples/make_exam_results.py', out], 60_000);
+      expect({ status, output: status === 0 ? '' : output }).toEqual({ status: 0, output: '' });
+      expect(fs.readFileSync(out, 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'datasets', 'examples', 'exam_results.csv'), 'utf8'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describeIf({ what: 'onnxruntime in .venv', present: hasOnnxruntime, fix: 'npm run setup:python' })('calibration', () => {

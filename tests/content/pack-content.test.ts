@@ -194,3 +194,43 @@ describe('starter notebooks and reference solutions', () => {
     expect(present.filter((f) => !used.has(f))).toEqual([]);
   });
 });
+
+describe('the Real Data chapter', () => {
+  const realSets: [string, number, string][] = [
+    ['digits', 1797, 'load_digits'],
+    ['breast-cancer', 569, 'load_breast_cancer'],
+    ['wine', 178, 'load_wine'],
+    ['diabetes', 442, 'load_diabetes']
+  ];
+
+  it.each(realSets)('%s is the whole real data set scikit-learn ships, with its source and licence', (id, rows, loader) => {
+    const d = datasetById.get(id)!;
+    const total = ['train.csv', 'test.csv'].reduce((n, s) => n + csvRowCount(path.join(DATASETS, d.dir, s)), 0);
+    expect(total).toBe(rows);
+    const card = fs.readFileSync(path.join(DATASETS, d.dir, 'card.md'), 'utf8');
+    expect(card).toContain(`sklearn.datasets.${loader}`);
+    expect(card.slice(card.indexOf('## Licence'))).toMatch(/scikit-learn/);
+  });
+
+  it('is one course level of four quests on those data sets, with a badge, and "all quests" still counts every quest', () => {
+    const quests = pack.quests.filter((q) => realSets.some(([id]) => id === q.dataset));
+    expect(quests).toHaveLength(4);
+    expect(new Set(quests.map((q) => q.level)).size).toBe(1);
+    const level = quests[0].level;
+    expect(pack.badges.filter((b) => b.condition.type === 'course_level_completed' && b.condition.level === level)).toHaveLength(1);
+    const grandMaster = pack.badges.find((b) => b.name === 'Grand Master')!;
+    expect(grandMaster.condition).toEqual({ type: 'quests_completed', count: pack.quests.length });
+  });
+
+  it('digits cannot be passed by the linear starter model on raw pixels, and breast cancer scores the malignant class', () => {
+    const digits = pack.quests.find((q) => q.dataset === 'digits')!;
+    const nb = readJson(path.join(NOTEBOOKS, digits.notebook!)) as { cells: { cell_type: string; source: string[] }[] };
+    const baseline = nb.cells.map((c) => c.source.join('')).find((s) => /^model = /m.test(s))!;
+    expect(baseline).toContain('model = LogisticRegression(');
+    expect(baseline).not.toContain('Scaler');
+    expect(digits.baseline_score!).toBeLessThan(digits.threshold);
+    const cancer = pack.quests.find((q) => q.dataset === 'breast-cancer')!;
+    expect([cancer.metric, cancer.average]).toEqual(['f1', 'binary']);
+    expect((datasetById.get('breast-cancer') as Dataset & { positive_class?: string }).positive_class).toBe('malignant');
+  });
+});

@@ -7,8 +7,10 @@ gives for the quest. nbclient executes it in a fresh `python3` kernel with
 `MLQUEST_SERVER_URL` pointing at the live server, so the train split is read over HTTP exactly
 as in a starter notebook. The ONNX bytes land in `<out>/<reference>.onnx`; the quest is the reference's `QUEST_ID`.
 
-    python tests/reference/run_reference.py --server http://127.0.0.1:8000 --out /tmp/models [--reference quest_01 ...]
+    python tests/reference/run_reference.py --server http://127.0.0.1:8000 --out /tmp/models [--reference quest_01 ...] [--source PATH ...]
 """
+
+from __future__ import annotations
 
 import argparse
 import json
@@ -43,8 +45,16 @@ def quest_of(source: str, name: str) -> int:
     return int(match.group(1))
 
 
-def run_one(name: str, server: str, out_dir: Path, timeout: int) -> Path:
-    source = (HERE / f"{name}.py").read_text(encoding="utf-8")
+def source_of(path: Path) -> str:
+    """A reference solution's code, or a starter notebook's code cells one after the other."""
+    if path.suffix == ".ipynb":
+        nb = nbformat.read(path, as_version=4)
+        return "\n\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    return path.read_text(encoding="utf-8")
+
+
+def run_one(name: str, server: str, out_dir: Path, timeout: int, path: Path | None = None) -> Path:
+    source = source_of(path or HERE / f"{name}.py")
     quest = quest_of(source, name)
     out = out_dir / f"{name}.onnx"
     nb = new_notebook(
@@ -65,16 +75,20 @@ def main() -> int:
     parser.add_argument("--server", required=True, help="URL of the live ML Quest server")
     parser.add_argument("--out", required=True, type=Path, help="folder for the ONNX files")
     parser.add_argument("--reference", action="append", help="reference name, e.g. quest_01 or torch_quest_09 (repeatable); default: every quest_NN")
+    parser.add_argument("--source", action="append", type=Path,
+                        help="a reference .py or starter .ipynb elsewhere, e.g. an instructor's pack (repeatable); the ONNX file is named after it")
     parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
     args = parser.parse_args()
 
-    names = args.reference or sorted(p.stem for p in HERE.glob("quest_[0-9][0-9].py"))
+    jobs = [(p.stem, p.resolve()) for p in args.source or []]
+    if args.reference or not jobs:
+        jobs += [(n, None) for n in args.reference or sorted(p.stem for p in HERE.glob("quest_[0-9][0-9].py"))]
     args.out.mkdir(parents=True, exist_ok=True)
     os.environ["MLQUEST_SERVER_URL"] = args.server
     report = []
-    for name in names:
+    for name, source in jobs:
         started = time.monotonic()
-        path = run_one(name, args.server, args.out, args.timeout)
+        path = run_one(name, args.server, args.out, args.timeout, source)
         report.append({"reference": name, "onnx": str(path), "seconds": round(time.monotonic() - started, 2)})
         print(f"{name}: {path.stat().st_size} bytes in {report[-1]['seconds']} s", file=sys.stderr, flush=True)
     print(json.dumps(report))

@@ -50,12 +50,13 @@ test('quests are numbered along the path the learner sees, chapter by chapter', 
     [2, 'Classification'],
     [3, 'Beyond Straight Lines'],
     [4, 'Probabilities'],
-    [5, 'Mastery']
+    [5, 'Real Data'],
+    [6, 'Mastery']
   ]);
   const numbers = questNumbers(chapters);
   // Chapter 1 holds quests 1, 6 and 7 of the pack: the learner meets them as quests 1, 2, 3.
   expect([numbers.get(1), numbers.get(6), numbers.get(7), numbers.get(3)]).toEqual([1, 2, 3, 4]);
-  expect([...numbers.values()].sort((a, b) => a - b)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+  expect([...numbers.values()].sort((a, b) => a - b)).toEqual(Array.from({ length: quests.length }, (_, i) => i + 1));
   expect(nextChapter(chapters, progress.total_xp)).toMatchObject({ chapter: { number: 2 }, xpNeeded: 100 });
   const opened = coursePath(
     progress.levels.map(l => (l.required_xp <= 100 ? { ...l, unlocked: true } : l)),
@@ -123,15 +124,16 @@ test('charts: XP bar, course map, quest leaderboard and streak calendar carry th
   expect(xp).toContainEqual({ at: progress.next_level_xp, label: `Level ${progress.level + 1}` });
 
   const map = rows(courseMapSpec(coursePath(progress.levels, quests), FALLBACK_PALETTE));
-  expect(map).toHaveLength(13);
+  expect(map).toHaveLength(quests.length);
   expect(map.filter(r => r.state === 'available').map(r => r.title)).toEqual([
     'Linear Regression Challenge',
     'Iris Flower Spotter',
     'Delivery Time Estimator'
   ]);
-  // The path winds: chapter 2 runs right to left, so its first quest sits under chapter 1's last.
+  // The path winds: chapter 2 runs right to left from the edge of the widest chapter (the four
+  // quests of Real Data), so chapter 1's three quests end one column short of it.
   expect(map.find(r => r.number === 3)).toMatchObject({ column: 3 });
-  expect(map.find(r => r.number === 4)).toMatchObject({ chapter: '2 · 🔒 100 XP', state: 'locked', column: 3 });
+  expect(map.find(r => r.number === 4)).toMatchObject({ chapter: '2 · 🔒 100 XP', state: 'locked', column: 4 });
   expect(map.find(r => r.number === 7)).toMatchObject({ column: 1 });
 
   const board = rows(

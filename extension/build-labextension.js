@@ -17,6 +17,22 @@ fs.rmSync(schemaDir, { recursive: true, force: true });
 fs.mkdirSync(schemaDir, { recursive: true });
 fs.copyFileSync(path.join(root, 'schema', 'plugin.json'), path.join(schemaDir, 'plugin.json'));
 
+// shared/ (the API contract, the metric names) belongs to the server's TypeScript project, which
+// the extension's references for the typed client; tsc then emits its files only there (CommonJS,
+// lib/shared). The bundle imports them from lib/browser/shared: emit them there as ES modules.
+const ts = require('typescript');
+const sharedSrc = path.join(root, 'shared');
+const sharedOut = path.join(root, 'lib', 'browser', 'shared');
+fs.mkdirSync(sharedOut, { recursive: true });
+for (const file of fs.readdirSync(sharedSrc).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))) {
+  const source = fs.readFileSync(path.join(sharedSrc, file), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    fileName: file
+  });
+  fs.writeFileSync(path.join(sharedOut, file.replace(/\.ts$/, '.js')), outputText);
+}
+
 const browserPackage = /^(@jupyterlab\/|@lumino\/|react$|react-dom$)/;
 const notShared = {};
 for (const name of Object.keys(pkg.dependencies || {})) {

@@ -345,7 +345,7 @@ def build_all(out_dir: str) -> list[str]:
     with open(os.path.join(HERE, "pack.json"), encoding="utf-8") as f:
         pack = json.load(f)
     datasets = {d["id"]: d for d in pack["datasets"]}
-    levels = {l["id"]: l for l in pack["levels"]}
+    levels = {lvl["id"]: lvl for lvl in pack["levels"]}
     os.makedirs(out_dir, exist_ok=True)
     written = []
     for quest in pack["quests"]:

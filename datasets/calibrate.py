@@ -47,7 +47,6 @@ MARGIN = 0.01  # a reference must beat the threshold by at least this much (rela
 sys.path.insert(0, os.path.join(ROOT, "extension", "companion"))
 import mlquest_companion  # noqa: E402  (the kernel companion's converter)
 
-
 # ------------------------------------------------------------------ a stand-in for GET /quests/{id}/dataset
 
 

@@ -94,7 +94,7 @@ def write_csv(path: str, ds: Dataset, rows: np.ndarray) -> None:
 
 def class_counts(values: Sequence, rows: np.ndarray) -> str:
     labels, counts = np.unique(np.asarray(values, dtype=object)[rows].astype(str), return_counts=True)
-    return ", ".join(f"`{l}`: {c}" for l, c in zip(labels, counts))
+    return ", ".join(f"`{label}`: {c}" for label, c in zip(labels, counts))
 
 
 def write_card(path: str, ds: Dataset, train: np.ndarray, test: np.ndarray) -> None:

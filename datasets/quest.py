@@ -225,7 +225,7 @@ def propose_threshold(higher: bool, base: float, ref: float) -> float | None:
 
 def cv_scorer(plan: Plan):
     """The quest's metric as a scikit-learn scorer for cross-validation on the train split."""
-    from sklearn.metrics import make_scorer, f1_score, precision_score, recall_score
+    from sklearn.metrics import f1_score, make_scorer, precision_score, recall_score
 
     if plan.metric in ("f1", "precision", "recall"):
         score = {"f1": f1_score, "precision": precision_score, "recall": recall_score}[plan.metric]
@@ -419,10 +419,10 @@ def command_new(args: argparse.Namespace) -> int:
 
 def add_quest(args: argparse.Namespace, pack_dir: str, pack: dict, table: Table, plan: Plan, train: list[int], test: list[int],
               split_words: str, written: list[str]) -> int:
-    levels = sorted(pack["levels"], key=lambda l: l["required_xp"])
-    level = next((l for l in pack["levels"] if l["id"] == args.chapter), None) if args.chapter is not None else levels[0]
+    levels = sorted(pack["levels"], key=lambda lvl: lvl["required_xp"])
+    level = next((lvl for lvl in pack["levels"] if lvl["id"] == args.chapter), None) if args.chapter is not None else levels[0]
     if level is None:
-        raise Refused(f"--chapter {args.chapter}: no such level; the pack has " + ", ".join(f"{l['id']} {l['name']}" for l in levels))
+        raise Refused(f"--chapter {args.chapter}: no such level; the pack has " + ", ".join(f"{lvl['id']} {lvl['name']}" for lvl in levels))
     stem = os.path.splitext(os.path.basename(args.csv))[0].replace("_", " ").replace("-", " ").strip().capitalize()
     title = args.title or stem
     taken = {d["id"] for d in pack["datasets"]} | {d["dir"] for d in pack["datasets"]}

@@ -1,7 +1,7 @@
 /** ML Quest JupyterLab extension: wiring only (settings, model, sidebar, commands, kernels, notebooks). */
-import { ILayoutRestorer, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { ILayoutRestorer, type JupyterFrontEnd, type JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
-import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
+import { INotebookTracker, type NotebookPanel } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
@@ -16,7 +16,7 @@ import { KernelCompanion } from './kernel-bridge';
 import type { Translate } from './messages';
 import { LocalStorageTokenStore, QuestModel } from './model';
 import { QuestNotebookExtension } from './quest-notebook';
-import { readSettings, ISettings, DEFAULT_SETTINGS } from './settings';
+import { readSettings, type ISettings, DEFAULT_SETTINGS } from './settings';
 import { SubmitFlow } from './submit-flow';
 import { ToastNotifier } from './toast-notifier';
 import { CommandIDs, PLUGIN_ID, SIDEBAR_ID } from './tokens';

@@ -9,9 +9,9 @@ import type { FeatureInfo } from '../shared/api';
 import {
   COMM_TARGET,
   CompanionError,
-  CompanionRequest,
-  IConverted,
-  IModelInfo,
+  type CompanionRequest,
+  type IConverted,
+  type IModelInfo,
   kernelCode,
   parseConvertReply,
   parseListReply,

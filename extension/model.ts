@@ -2,7 +2,7 @@
  * The extension's state: the session token, the learner's progress, the quests and the
  * leaderboard, with a signal that views listen to. Free of JupyterLab imports (unit-tested).
  */
-import { ISignal, Signal } from '@lumino/signaling';
+import { type ISignal, Signal } from '@lumino/signaling';
 import type { Leaderboard, QuestSummary } from '../shared/api';
 import { ApiError, MLQuestClient, type ProgressReply, type SubmissionReply } from './api';
 

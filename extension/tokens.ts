@@ -1,11 +1,11 @@
 /** Command ids and other names shared by the extension's modules. */
 export const PLUGIN_ID = 'jupyterlab-mlquest:plugin';
 
-export namespace CommandIDs {
-  export const submitCell = 'mlquest:submit-cell';
-  export const openNotebook = 'mlquest:open-notebook';
-  export const openSidebar = 'mlquest:open-sidebar';
-  export const refresh = 'mlquest:refresh';
-}
+export const CommandIDs = {
+  submitCell: 'mlquest:submit-cell',
+  openNotebook: 'mlquest:open-notebook',
+  openSidebar: 'mlquest:open-sidebar',
+  refresh: 'mlquest:refresh'
+} as const;
 
 export const SIDEBAR_ID = 'jp-mlquest-sidebar';

@@ -5,7 +5,8 @@
  */
 import { defineConfig } from '@playwright/test';
 import * as path from 'path';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- ports.js is shared with the CommonJS launchers
 const { ports } = require('./ports');
 
 const root = path.resolve(__dirname, '..', '..');

@@ -10,7 +10,7 @@
  * quest 1 with a daily limit of 2 (limited-pack.js). Screenshots go to
  * tests/artifacts/e2e/screenshots.
  */
-import { expect, Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import * as path from 'path';
 import { freePort as deadPort } from '../helpers/live-server';
 import { readableContrast } from './contrast';

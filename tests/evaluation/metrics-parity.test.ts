@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import type { MetricName } from '../../shared/api';
-import { Average, Label, computeMetric } from '../../server/evaluation/metrics';
+import { type Average, type Label, computeMetric } from '../../server/evaluation/metrics';
 
 interface ParityCase {
   metric: MetricName;

@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { loadCatalog, Catalog } from '../../server/catalog/load-pack';
+import { loadCatalog, type Catalog } from '../../server/catalog/load-pack';
 import { EvaluatorPool } from '../../server/evaluation/evaluator-pool';
 import { questEvaluationTarget } from '../../server/evaluation/quest-context';
-import { scoreModel, ScoreOutcome } from '../../server/evaluation/score-model';
+import { scoreModel, type ScoreOutcome } from '../../server/evaluation/score-model';
 
 interface ExpectedModel {
   file: string;

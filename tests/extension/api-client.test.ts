@@ -10,8 +10,8 @@ import * as http from 'http';
 import { readFileSync } from 'fs';
 import type { AddressInfo } from 'net';
 import { join } from 'path';
-import { ApiError, FetchLike, joinUrl, MLQuestClient } from '../../extension/api';
-import { freePort, LiveServer, ROOT, startLiveServer } from '../helpers/live-server';
+import { ApiError, type FetchLike, joinUrl, MLQuestClient } from '../../extension/api';
+import { freePort, type LiveServer, ROOT, startLiveServer } from '../helpers/live-server';
 
 const expected = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'expected_scores.json'), 'utf8')) as {
   models: { file: string; quest_id: number; onnx_score: number }[];

@@ -4,7 +4,7 @@
  * demand: storage that is missing or refuses writes (private modes, disabled storage).
  * The storage below is a plain in-memory Storage: Node has no localStorage.
  */
-import { FlagStorage, INTRODUCED_KEY, introduceOnce } from '../../extension/first-run';
+import { type FlagStorage, INTRODUCED_KEY, introduceOnce } from '../../extension/first-run';
 
 class MemoryStorage implements FlagStorage {
   readonly items = new Map<string, string>();

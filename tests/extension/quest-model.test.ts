@@ -6,8 +6,8 @@
  */
 import type { FetchLike } from '../../extension/api';
 import { MLQuestClient } from '../../extension/api';
-import { browserTimezone, IQuestState, ITokenStore, QuestModel } from '../../extension/model';
-import { freePort, LiveServer, startLiveServer } from '../helpers/live-server';
+import { browserTimezone, type IQuestState, type ITokenStore, QuestModel } from '../../extension/model';
+import { freePort, type LiveServer, startLiveServer } from '../helpers/live-server';
 
 class MemoryTokenStore implements ITokenStore {
   constructor(public token: string | null = null) {}

@@ -12,7 +12,7 @@ import { QuestModel, type ITokenStore } from '../../extension/model';
 import { previewGapSentence } from '../../extension/result-advice';
 import { questKey, SubmitFlow, type IKernelSide, type INote, type ISubmitNotifier } from '../../extension/submit-flow';
 import { identityTranslate } from '../../extension/messages';
-import { LiveServer, ROOT, startLiveServer } from '../helpers/live-server';
+import { type LiveServer, ROOT, startLiveServer } from '../helpers/live-server';
 
 class MemoryTokenStore implements ITokenStore {
   private token: string | null = null;

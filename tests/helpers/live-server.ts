@@ -3,7 +3,7 @@
  * and a SQLite file in a temp folder, for tests that need a listening server: kernels reading the
  * train split over HTTP, crash and restart tests.
  */
-import { ChildProcess, spawn } from 'child_process';
+import { type ChildProcess, spawn } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import { createServer } from 'net';
 import { tmpdir } from 'os';

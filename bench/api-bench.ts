@@ -44,7 +44,13 @@ export async function runApiBench(o: ApiBenchOptions): Promise<SizeMeasurement[]
     const dbPath = path.join(o.workDir, `api-${users}.db`);
     for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) fs.rmSync(f, { force: true });
     o.log(`seeding ${users} players and ${o.submissions} submissions`);
-    const seeded = seedDatabase({ dbPath, packDir: path.join(o.repoRoot, 'datasets'), users, submissions: o.submissions, tokens: TOKENS });
+    const seeded = seedDatabase({
+      dbPath,
+      packDir: path.join(o.repoRoot, 'datasets'),
+      users,
+      submissions: o.submissions,
+      tokens: TOKENS
+    });
     const { tokens, token_user_ids: _ids, ...seedFacts } = seeded;
     o.log(`seeded in ${seeded.seconds.toFixed(1)} s; starting the server`);
     const server = await startServer(o.repoRoot, dbPath, { MLQUEST_EVAL_WORKERS: '1' });
@@ -63,7 +69,12 @@ export async function runApiBench(o: ApiBenchOptions): Promise<SizeMeasurement[]
       const leaderboardLatency = await latency('/leaderboard/');
       const questsLatency = await latency('/quests/');
       o.log(`${users} players: leaderboard p99 ${leaderboardLatency.p99_ms} ms, quests p99 ${questsLatency.p99_ms} ms`);
-      const m: SizeMeasurement = { users, seed: seedFacts, leaderboard_latency: leaderboardLatency, quests_latency: questsLatency };
+      const m: SizeMeasurement = {
+        users,
+        seed: seedFacts,
+        leaderboard_latency: leaderboardLatency,
+        quests_latency: questsLatency
+      };
       if (o.throughputSizes.includes(users)) {
         const throughput = (p: string) =>
           runJsonChild<ThroughputReport>('throughput-client.js', {
@@ -76,7 +87,9 @@ export async function runApiBench(o: ApiBenchOptions): Promise<SizeMeasurement[]
           } satisfies ThroughputJob);
         const quests = await throughput('/quests/');
         const leaderboard = await throughput('/leaderboard/');
-        o.log(`${users} players: /quests/ ${quests.requests_per_s} req/s, /leaderboard/ ${leaderboard.requests_per_s} req/s`);
+        o.log(
+          `${users} players: /quests/ ${quests.requests_per_s} req/s, /leaderboard/ ${leaderboard.requests_per_s} req/s`
+        );
         m.throughput = { quests, leaderboard };
       }
       out.push(m);

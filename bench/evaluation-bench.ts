@@ -22,7 +22,11 @@ export interface EvalFixture {
 export const EVAL_FIXTURES: EvalFixture[] = [
   { name: 'linear_regression', file: 'tests/fixtures/models/housing_linear_regression.onnx', questId: 1 },
   { name: 'random_forest', file: 'tests/fixtures/models/crop_random_forest_regressor.onnx', questId: 2 },
-  { name: 'categorical_pipeline', file: 'tests/fixtures/models/churn_column_transformer_logreg_zipmap.onnx', questId: 3 }
+  {
+    name: 'categorical_pipeline',
+    file: 'tests/fixtures/models/churn_column_transformer_logreg_zipmap.onnx',
+    questId: 3
+  }
 ];
 
 export interface EvalBenchOptions {
@@ -72,8 +76,16 @@ export async function runEvalBench(o: EvalBenchOptions): Promise<EvalBenchResult
   // Submissions to one quest: both concurrency runs plus the /health load (at most ~250/s).
   const perQuest = o.requestsC1 + o.requestsC8 + Math.ceil(o.healthLoadMs / 4) + 200;
   const players = Math.max(40, Math.ceil(perQuest / 30));
-  const seeded = seedDatabase({ dbPath, packDir: path.join(o.repoRoot, 'datasets'), users: players * 3, submissions: players * 3 * 40, tokens: players, tokenMinXp: 1000 });
-  if (seeded.tokens.length < players / 2) throw new Error(`only ${seeded.tokens.length} seeded players unlocked the fixture quests`);
+  const seeded = seedDatabase({
+    dbPath,
+    packDir: path.join(o.repoRoot, 'datasets'),
+    users: players * 3,
+    submissions: players * 3 * 40,
+    tokens: players,
+    tokenMinXp: 1000
+  });
+  if (seeded.tokens.length < players / 2)
+    throw new Error(`only ${seeded.tokens.length} seeded players unlocked the fixture quests`);
   const server = await startServer(o.repoRoot, dbPath);
   const health = (await (await fetch(`${server.url}/health`)).json()) as { evaluators: { size: number } };
   let tokenOffset = 0;
@@ -121,11 +133,15 @@ export async function runEvalBench(o: EvalBenchOptions): Promise<EvalBenchResult
         overhead_median_ms: c1.p50_ms !== null && base !== null ? round(c1.p50_ms - base) : null,
         ratio_median: c1.p50_ms !== null && base ? round(c1.p50_ms / base) : null
       });
-      o.log(`${fx.name}: submit p50 ${c1.p50_ms} ms (c=1), p99 ${c8.p99_ms} ms (c=8); onnxruntime create+run p50 ${base} ms`);
+      o.log(
+        `${fx.name}: submit p50 ${c1.p50_ms} ms (c=1), p99 ${c8.p99_ms} ms (c=8); onnxruntime create+run p50 ${base} ms`
+      );
     }
 
     // Part 2: the slowest fixture (by onnxruntime's own time) under 8 concurrent evaluations.
-    const slowest = [...fixtures].sort((a, b) => (b.onnxruntime.create_plus_run.p50_ms ?? 0) - (a.onnxruntime.create_plus_run.p50_ms ?? 0))[0];
+    const slowest = [...fixtures].sort(
+      (a, b) => (b.onnxruntime.create_plus_run.p50_ms ?? 0) - (a.onnxruntime.create_plus_run.p50_ms ?? 0)
+    )[0];
     const fx = EVAL_FIXTURES.find((f) => f.name === slowest.fixture) as EvalFixture;
     const healthJob = (maxMs: number): LatencyJob => ({
       baseUrl: server.url,

@@ -50,7 +50,10 @@ function multipart(file: string): { body: Buffer; type: string } {
       'Content-Type: application/octet-stream\r\n\r\n'
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { body: Buffer.concat([head, fs.readFileSync(file), tail]), type: `multipart/form-data; boundary=${boundary}` };
+  return {
+    body: Buffer.concat([head, fs.readFileSync(file), tail]),
+    type: `multipart/form-data; boundary=${boundary}`
+  };
 }
 
 interface Reply {
@@ -58,7 +61,13 @@ interface Reply {
   body: string;
 }
 
-function request(agent: http.Agent, url: URL, method: string, headers: http.OutgoingHttpHeaders, body?: Buffer): Promise<Reply> {
+function request(
+  agent: http.Agent,
+  url: URL,
+  method: string,
+  headers: http.OutgoingHttpHeaders,
+  body?: Buffer
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, agent, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -138,7 +147,14 @@ export async function runLatencyJob(job: LatencyJob): Promise<LatencyReport> {
   await Promise.all(Array.from({ length: job.connections }, () => worker()));
   const elapsed = Number(process.hrtime.bigint() - timedStart) / 1e9;
   agent.destroy();
-  return { ...summarize(latencies), errors, first_error: firstError, statuses, elapsed_s: elapsed, rps: latencies.length / elapsed };
+  return {
+    ...summarize(latencies),
+    errors,
+    first_error: firstError,
+    statuses,
+    elapsed_s: elapsed,
+    rps: latencies.length / elapsed
+  };
 }
 
 mainJsonChild(module, runLatencyJob);

@@ -32,7 +32,6 @@ export interface OrtBaselineReport {
   rows: number;
 }
 
-
 export async function runOrtBaseline(job: OrtBaselineJob): Promise<OrtBaselineReport> {
   const catalog = loadCatalog(job.packDir);
   const target = questEvaluationTarget(catalog, job.questId);

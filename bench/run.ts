@@ -16,7 +16,14 @@ import { checkTargets } from './targets';
 export interface BenchSettings {
   mode: 'full' | 'quick';
   eval: { requestsC1: number; requestsC8: number; baselineRepetitions: number; healthLoadMs: number };
-  api: { userSizes: number[]; throughputSizes: number[]; submissions: number; latencyRequests: number; throughputConnections: number; throughputDurationS: number };
+  api: {
+    userSizes: number[];
+    throughputSizes: number[];
+    submissions: number;
+    latencyRequests: number;
+    throughputConnections: number;
+    throughputDurationS: number;
+  };
 }
 
 export const FULL: BenchSettings = {
@@ -35,7 +42,14 @@ export const FULL: BenchSettings = {
 export const QUICK: BenchSettings = {
   mode: 'quick',
   eval: { requestsC1: 40, requestsC8: 80, baselineRepetitions: 40, healthLoadMs: 2_000 },
-  api: { userSizes: [1_000, 10_000], throughputSizes: [10_000], submissions: 100_000, latencyRequests: 400, throughputConnections: 32, throughputDurationS: 2 }
+  api: {
+    userSizes: [1_000, 10_000],
+    throughputSizes: [10_000],
+    submissions: 100_000,
+    latencyRequests: 400,
+    throughputConnections: 32,
+    throughputDurationS: 2
+  }
 };
 
 function argValue(args: string[], name: string): string | undefined {
@@ -73,7 +87,9 @@ async function main(): Promise<void> {
     targets: checkTargets(evalResult, api)
   };
   const json = JSON.stringify(doc, null, 2);
-  const out = argValue(args, 'out') ?? path.join(repoRoot, 'bench/results', `${started.toISOString().replace(/[:.]/g, '-')}-${settings.mode}.json`);
+  const out =
+    argValue(args, 'out') ??
+    path.join(repoRoot, 'bench/results', `${started.toISOString().replace(/[:.]/g, '-')}-${settings.mode}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${json}\n`);
   process.stdout.write(`${json}\n`);
@@ -81,6 +97,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

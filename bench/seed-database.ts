@@ -139,7 +139,8 @@ export function seedDatabase(o: SeedOptions): SeedResult {
   const pack = catalog.pack;
   const quests = questFacts(pack);
   const questsByCourseLevel = new Map<number, number[]>();
-  for (const q of quests) questsByCourseLevel.set(q.courseLevel, [...(questsByCourseLevel.get(q.courseLevel) ?? []), q.id]);
+  for (const q of quests)
+    questsByCourseLevel.set(q.courseLevel, [...(questsByCourseLevel.get(q.courseLevel) ?? []), q.id]);
   const db = openDatabase(o.dbPath);
   migrateDatabase(db);
   syncCatalog(db, pack, now);
@@ -160,12 +161,20 @@ export function seedDatabase(o: SeedOptions): SeedResult {
   const insProgress = s.prepare(
     'INSERT INTO quest_progress (user_id, quest_id, best_score, best_at, attempts, completed_at, xp_awarded) VALUES (?, ?, ?, ?, ?, ?, ?)'
   );
-  const insAward = s.prepare('INSERT INTO xp_awards (user_id, quest_id, submission_id, xp, awarded_at) VALUES (?, ?, ?, ?, ?)');
-  const insBadge = s.prepare('INSERT INTO user_badges (user_id, badge_id, earned_at, submission_id) VALUES (?, ?, ?, ?)');
-  const insSession = s.prepare('INSERT INTO sessions (id, user_id, secret_hash, created_at, expires_at_ms) VALUES (?, ?, ?, ?, ?)');
+  const insAward = s.prepare(
+    'INSERT INTO xp_awards (user_id, quest_id, submission_id, xp, awarded_at) VALUES (?, ?, ?, ?, ?)'
+  );
+  const insBadge = s.prepare(
+    'INSERT INTO user_badges (user_id, badge_id, earned_at, submission_id) VALUES (?, ?, ?, ?)'
+  );
+  const insSession = s.prepare(
+    'INSERT INTO sessions (id, user_id, secret_hash, created_at, expires_at_ms) VALUES (?, ?, ?, ?, ?)'
+  );
 
   const day = localDayCache();
-  const modelSha: Record<number, string> = Object.fromEntries(quests.map((q) => [q.id, sha256Hex(`bench-model-${q.id}`)]));
+  const modelSha: Record<number, string> = Object.fromEntries(
+    quests.map((q) => [q.id, sha256Hex(`bench-model-${q.id}`)])
+  );
   const f = pack.player_level;
   let subCount = 0;
   let progressCount = 0;
@@ -178,7 +187,9 @@ export function seedDatabase(o: SeedOptions): SeedResult {
 
   s.transaction(() => {
     // Submission ids are autoincrement: track them to link awards and badges.
-    let nextSubId = ((s.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'submissions'").get() as { seq: number } | undefined)?.seq ?? 0) + 1;
+    let nextSubId =
+      ((s.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'submissions'").get() as { seq: number } | undefined)
+        ?.seq ?? 0) + 1;
     for (let i = 0; i < o.users; i++) {
       const id = i + 1;
       const tz = TIMEZONES[i % TIMEZONES.length];
@@ -231,7 +242,22 @@ export function seedDatabase(o: SeedOptions): SeedResult {
       const daysSince = lastSubMs ? Math.floor((nowMs - lastSubMs) / DAY_MS) : 99;
       const current = lastSubMs && daysSince <= 1 ? 1 + Math.floor(rand() * 6) : 0;
       const longest = current + Math.floor(rand() * 5);
-      insUser.run(id, `player${id}`, `player${id}`, `player${id}@bench.invalid`, `player${id}@bench.invalid`, PASSWORD_HASH, tz, createdAt, xp, completed, reachedAt, current, longest, lastDay);
+      insUser.run(
+        id,
+        `player${id}`,
+        `player${id}`,
+        `player${id}@bench.invalid`,
+        `player${id}@bench.invalid`,
+        PASSWORD_HASH,
+        tz,
+        createdAt,
+        xp,
+        completed,
+        reachedAt,
+        current,
+        longest,
+        lastDay
+      );
       for (const row of subs) insSub.run(...row);
       subCount += subs.length;
       for (const [questId, subId, xpAward, at] of awards) insAward.run(id, questId, subId, xpAward, at);
@@ -252,7 +278,8 @@ export function seedDatabase(o: SeedOptions): SeedResult {
           else if (c.type === 'xp') holds = xp >= c.xp;
           else if (c.type === 'level_reached') holds = level >= c.level;
           else if (c.type === 'quest_completed') holds = Boolean(progress.get(c.quest)?.completedAt);
-          else if (c.type === 'course_level_completed') holds = (questsByCourseLevel.get(c.level) ?? []).every((qid) => progress.get(qid)?.completedAt);
+          else if (c.type === 'course_level_completed')
+            holds = (questsByCourseLevel.get(c.level) ?? []).every((qid) => progress.get(qid)?.completedAt);
           else if (c.type === 'streak') holds = longest >= c.days;
           if (holds) {
             insBadge.run(id, b.id, at, lastSubId);
@@ -284,4 +311,3 @@ export function seedDatabase(o: SeedOptions): SeedResult {
     seconds: (performance.now() - t0) / 1000
   };
 }
-

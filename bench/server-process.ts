@@ -25,7 +25,12 @@ export function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function startServer(repoRoot: string, dbPath: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningServer> {
+export async function startServer(
+  repoRoot: string,
+  dbPath: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = []
+): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'lib/server/main.js')], {
     cwd: repoRoot,

@@ -75,7 +75,13 @@ export async function runThroughputJob(job: ThroughputJob): Promise<ThroughputRe
     duration_s: r.duration,
     requests: r.requests.total,
     requests_per_s: Math.round(r.requests.total / r.duration),
-    latency_ms: { mean: r.latency.mean, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+    latency_ms: {
+      mean: r.latency.mean,
+      p50: r.latency.p50,
+      p90: r.latency.p90,
+      p99: r.latency.p99,
+      max: r.latency.max
+    },
     non_2xx: r.non2xx,
     errors: r.errors + r.timeouts
   };

@@ -202,7 +202,12 @@ def cell_id(quest_id: int, index: int) -> str:
 
 
 def markdown(quest_id: int, index: int, text: str) -> dict:
-    return {"cell_type": "markdown", "id": cell_id(quest_id, index), "metadata": {}, "source": text.strip("\n").splitlines(keepends=True)}
+    return {
+        "cell_type": "markdown",
+        "id": cell_id(quest_id, index),
+        "metadata": {},
+        "source": text.strip("\n").splitlines(keepends=True),
+    }
 
 
 def code(quest_id: int, index: int, text: str, metadata: dict | None = None) -> dict:
@@ -266,25 +271,32 @@ def build(quest: dict, dataset: dict, level: dict, recipe: dict[str, str] | None
     target = dataset["target"]
     hints = "\n".join(f"- {h}" for h in quest.get("hints", []))
     cells = [
-        markdown(qid, 0, f"""
-# Quest {qid}: {quest['title']}
+        markdown(
+            qid,
+            0,
+            f"""
+# Quest {qid}: {quest["title"]}
 
-**Level {level['id']} · {level['name']}** · reward **{quest['xp_reward']} XP**
+**Level {level["id"]} · {level["name"]}** · reward **{quest["xp_reward"]} XP**
 
-{quest['description']}
+{quest["description"]}
 
 | | |
 | --- | --- |
-| Data | {dataset['title']} (`{dataset['id']}`) |
+| Data | {dataset["title"]} (`{dataset["id"]}`) |
 | Metric | {metric_words(quest)} on the hidden test set |
 | To pass | {threshold_words(quest)} |
-| Reward | {quest['xp_reward']} XP, once, on the first pass |
+| Reward | {quest["xp_reward"]} XP, once, on the first pass |
 
 Train a model on the data below, keep it in the variable `model`, and press **Submit model**
 on the last cell. The model is converted to ONNX in this kernel, scored on rows you never see,
 and you get the score, XP and any new badge a second later.
-"""),
-        code(qid, 1, f"""
+""",
+        ),
+        code(
+            qid,
+            1,
+            f"""
 import os
 
 import pandas as pd
@@ -298,31 +310,44 @@ TARGET = "{target}"
 X = df[FEATURES]  # the model must take exactly these columns, in this order
 y = df[TARGET]
 df.head()
-"""),
+""",
+        ),
         markdown(qid, 2, "## Explore"),
         code(qid, 3, recipe["explore"]),
         code(qid, 4, recipe["explore2"]),
-        markdown(qid, 5, f"""
+        markdown(
+            qid,
+            5,
+            f"""
 ## A baseline
 
-{recipe['why']}
-"""),
+{recipe["why"]}
+""",
+        ),
         code(qid, 6, recipe["baseline"]),
         code(qid, 7, local_check_code(quest, dataset)),
-        markdown(qid, 8, f"""
+        markdown(
+            qid,
+            8,
+            f"""
 ## Your turn
 
 Improve on the baseline: change the model in the cell above (keep the name `model`), check it with
 the cross-validation cell, then submit.
 
 {hints}
-"""),
-        markdown(qid, 9, """
+""",
+        ),
+        markdown(
+            qid,
+            9,
+            """
 ## Submit
 
 Press the **Submit model** button on the cell below. It submits the variable named in the cell's
 metadata (`model`) for this quest.
-"""),
+""",
+        ),
         code(qid, 10, "model", metadata={"mlquest": {"quest": qid, "model": "model"}}),
     ]
     return {
@@ -373,7 +398,10 @@ def main(argv: list[str]) -> int:
             if not os.path.exists(committed) or open(committed, encoding="utf-8").read() != fresh:
                 differ.append(os.path.basename(path))
     if differ:
-        print("build_notebooks.py --check: differs from a fresh build (run `python datasets/build_notebooks.py`):", ", ".join(differ))
+        print(
+            "build_notebooks.py --check: differs from a fresh build (run `python datasets/build_notebooks.py`):",
+            ", ".join(differ),
+        )
         return 1
     print("build_notebooks.py --check: every starter notebook matches a fresh build.")
     return 0

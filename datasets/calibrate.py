@@ -57,7 +57,13 @@ def serve_train_splits(pack: dict, pack_dir: str = HERE) -> tuple[http.server.Th
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802
             parts = self.path.strip("/").split("/")
-            if len(parts) == 3 and parts[0] == "quests" and parts[2] == "dataset" and parts[1].isdigit() and int(parts[1]) in paths:
+            if (
+                len(parts) == 3
+                and parts[0] == "quests"
+                and parts[2] == "dataset"
+                and parts[1].isdigit()
+                and int(parts[1]) in paths
+            ):
                 with open(paths[int(parts[1])], "rb") as f:
                     body = f.read()
                 self.send_response(200)
@@ -108,7 +114,9 @@ def onnx_feeds(session, frame: pd.DataFrame, features: list[dict]) -> dict:
         if f["name"] not in inputs:
             continue
         column = frame[f["name"]]
-        feeds[f["name"]] = (column.astype(str).to_numpy(dtype=object) if f["type"] == "string" else column.to_numpy(dtype=np.float32)).reshape(-1, 1)
+        feeds[f["name"]] = (
+            column.astype(str).to_numpy(dtype=object) if f["type"] == "string" else column.to_numpy(dtype=np.float32)
+        ).reshape(-1, 1)
     return feeds
 
 
@@ -142,7 +150,9 @@ def metric_value(quest: dict, dataset: dict, truth: np.ndarray, outputs: dict) -
     kwargs = {"average": average}
     if average == "binary":
         kwargs["pos_label"] = dataset.get("positive_class", classes[-1])
-    return {"f1": metrics.f1_score, "precision": metrics.precision_score, "recall": metrics.recall_score}[metric](truth, labels, **kwargs)
+    return {"f1": metrics.f1_score, "precision": metrics.precision_score, "recall": metrics.recall_score}[metric](
+        truth, labels, **kwargs
+    )
 
 
 def onnx_score(model, quest: dict, dataset: dict, pack_dir: str = HERE) -> tuple[float, int]:
@@ -155,7 +165,9 @@ def onnx_score(model, quest: dict, dataset: dict, pack_dir: str = HERE) -> tuple
     values = session.run(names, onnx_feeds(session, test, dataset["features"]))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # float32 probabilities sum to 1 only within rounding
-        return float(metric_value(quest, dataset, test[dataset["target"]].to_numpy(), dict(zip(names, values)))), len(onnx_bytes)
+        return float(metric_value(quest, dataset, test[dataset["target"]].to_numpy(), dict(zip(names, values)))), len(
+            onnx_bytes
+        )
 
 
 def passes(quest: dict, score: float, margin: float = 0.0) -> bool:
@@ -169,7 +181,9 @@ def passes(quest: dict, score: float, margin: float = 0.0) -> bool:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true", help="compare with the scores recorded in pack.json; write nothing")
+    parser.add_argument(
+        "--check", action="store_true", help="compare with the scores recorded in pack.json; write nothing"
+    )
     parser.add_argument("--quest", type=int, action="append", help="only this quest (repeatable)")
     args = parser.parse_args(argv)
 
@@ -193,16 +207,24 @@ def main(argv: list[str]) -> int:
             ref_score, ref_bytes = onnx_score(reference, quest, dataset)
             base_score, ref_score = round(base_score, 4), round(ref_score, 4)
             op = ">=" if quest["direction"] == "higher_is_better" else "<="
-            print(f"quest {quest['id']:2d} {quest['metric']:>20s} {op} {quest['threshold']:<6}  baseline {base_score:8.4f}  "
-                  f"reference {ref_score:8.4f}  ({ref_bytes / 1024:.0f} KiB ONNX, {time.monotonic() - started:.1f} s)")
+            print(
+                f"quest {quest['id']:2d} {quest['metric']:>20s} {op} {quest['threshold']:<6}  baseline {base_score:8.4f}  "
+                f"reference {ref_score:8.4f}  ({ref_bytes / 1024:.0f} KiB ONNX, {time.monotonic() - started:.1f} s)"
+            )
             if not passes(quest, ref_score, MARGIN):
-                problems.append(f"quest {quest['id']}: the reference scores {ref_score}, which does not pass {op} {quest['threshold']} with margin {MARGIN}")
+                problems.append(
+                    f"quest {quest['id']}: the reference scores {ref_score}, which does not pass {op} {quest['threshold']} with margin {MARGIN}"
+                )
             if quest["id"] not in TUTORIAL_QUESTS and passes(quest, base_score):
-                problems.append(f"quest {quest['id']}: the starter baseline scores {base_score} and already passes {op} {quest['threshold']}")
+                problems.append(
+                    f"quest {quest['id']}: the starter baseline scores {base_score} and already passes {op} {quest['threshold']}"
+                )
             if args.check:
                 for key, value in (("baseline_score", base_score), ("reference_score", ref_score)):
                     if quest.get(key) is None or abs(quest[key] - value) > 1e-3:
-                        problems.append(f"quest {quest['id']}: pack.json records {key}={quest.get(key)} but it scores {value}")
+                        problems.append(
+                            f"quest {quest['id']}: pack.json records {key}={quest.get(key)} but it scores {value}"
+                        )
             else:
                 quest["baseline_score"], quest["reference_score"] = base_score, ref_score
     finally:

@@ -98,8 +98,16 @@ def class_counts(values: Sequence, rows: np.ndarray) -> str:
 
 
 def write_card(path: str, ds: Dataset, train: np.ndarray, test: np.ndarray) -> None:
-    out = [f"# {ds.title}", "", f"Task: **{ds.task.replace('_', ' ')}**. Target column: `{ds.target.name}` ({ds.target.kind}): {ds.target.description}", ""]
-    out += [f"Size: {ds.rows} rows; `train.csv` (public) has {len(train)} rows, `test.csv` (hidden, used for scoring) has {len(test)} rows.", ""]
+    out = [
+        f"# {ds.title}",
+        "",
+        f"Task: **{ds.task.replace('_', ' ')}**. Target column: `{ds.target.name}` ({ds.target.kind}): {ds.target.description}",
+        "",
+    ]
+    out += [
+        f"Size: {ds.rows} rows; `train.csv` (public) has {len(train)} rows, `test.csv` (hidden, used for scoring) has {len(test)} rows.",
+        "",
+    ]
     if ds.task != "regression":
         out += [f"Target distribution in train: {class_counts(ds.values[ds.target.name], train)}.", ""]
     out += ["## Columns", "", "| column | type | description |", "| --- | --- | --- |"]
@@ -138,12 +146,20 @@ def housing() -> Dataset:
     distance = rng.gamma(2.2, 4.0, n) + 0.3
     garden = (rng.uniform(0, 1, n) < 0.35 + area / 800).astype(int)
     price = (
-        40_000 + 2_600 * area + 9_000 * bedrooms + 14_000 * bathrooms - 900 * age
-        - 5_500 * distance + 22_000 * garden + rng.normal(0, 60_000, n)
+        40_000
+        + 2_600 * area
+        + 9_000 * bedrooms
+        + 14_000 * bathrooms
+        - 900 * age
+        - 5_500 * distance
+        + 22_000 * garden
+        + rng.normal(0, 60_000, n)
     )
     price = np.maximum(price, 30_000)
     return Dataset(
-        dir="housing", title="Housing prices", task="regression",
+        dir="housing",
+        title="Housing prices",
+        task="regression",
         target=Column("price", "float", "Sale price in euros.", 0),
         features=[
             Column("area_sqm", "float", "Living area in square metres.", 1),
@@ -153,8 +169,15 @@ def housing() -> Dataset:
             Column("distance_km", "float", "Distance to the city centre in kilometres.", 2),
             Column("has_garden", "int", "1 when the house has a garden, else 0."),
         ],
-        values={"area_sqm": area, "bedrooms": bedrooms, "bathrooms": bathrooms, "age_years": age,
-                "distance_km": distance, "has_garden": garden, "price": price},
+        values={
+            "area_sqm": area,
+            "bedrooms": bedrooms,
+            "bathrooms": bathrooms,
+            "age_years": age,
+            "distance_km": distance,
+            "has_garden": garden,
+            "price": price,
+        },
         how_made="""Synthetic (numpy seed 101). The price is a linear function of the features plus
 Gaussian noise (sd 60,000 EUR), floored at 30,000 EUR, so a linear regression on all features
 explains most of the variance.""",
@@ -167,10 +190,17 @@ def crop_yield() -> Dataset:
     n = 1500
     u = rng.uniform(0, 1, (n, 8))
     # Friedman #1 on the first five columns; the last three are irrelevant.
-    y = (10 * np.sin(np.pi * u[:, 0] * u[:, 1]) + 20 * (u[:, 2] - 0.5) ** 2 + 10 * u[:, 3] + 5 * u[:, 4]
-         + rng.normal(0, 1.0, n))
+    y = (
+        10 * np.sin(np.pi * u[:, 0] * u[:, 1])
+        + 20 * (u[:, 2] - 0.5) ** 2
+        + 10 * u[:, 3]
+        + 5 * u[:, 4]
+        + rng.normal(0, 1.0, n)
+    )
     return Dataset(
-        dir="crop_yield", title="Crop yield (nonlinear regression)", task="regression",
+        dir="crop_yield",
+        title="Crop yield (nonlinear regression)",
+        task="regression",
         target=Column("yield_t_ha", "float", "Harvest in tonnes per hectare.", 3),
         features=[
             Column("rainfall_mm", "float", "Rainfall in the growing season (mm).", 1),
@@ -183,9 +213,15 @@ def crop_yield() -> Dataset:
             Column("field_slope_deg", "float", "Field slope (degrees).", 2),
         ],
         values={
-            "rainfall_mm": 200 + 600 * u[:, 0], "temperature_c": 10 + 20 * u[:, 1], "soil_ph": 4.5 + 4 * u[:, 2],
-            "fertilizer_kg_ha": 250 * u[:, 3], "sunlight_h": 3 + 9 * u[:, 4], "wind_kmh": 2 + 30 * u[:, 5],
-            "elevation_m": 1200 * u[:, 6], "field_slope_deg": 15 * u[:, 7], "yield_t_ha": y,
+            "rainfall_mm": 200 + 600 * u[:, 0],
+            "temperature_c": 10 + 20 * u[:, 1],
+            "soil_ph": 4.5 + 4 * u[:, 2],
+            "fertilizer_kg_ha": 250 * u[:, 3],
+            "sunlight_h": 3 + 9 * u[:, 4],
+            "wind_kmh": 2 + 30 * u[:, 5],
+            "elevation_m": 1200 * u[:, 6],
+            "field_slope_deg": 15 * u[:, 7],
+            "yield_t_ha": y,
         },
         how_made="""Synthetic (numpy seed 202), after Friedman's benchmark #1: with every feature
 rescaled to [0, 1] as u1..u8, yield = 10 sin(pi u1 u2) + 20 (u3 - 0.5)^2 + 10 u4 + 5 u5 + N(0, 1).
@@ -200,7 +236,9 @@ def churn() -> Dataset:
     n = 3000
     contract = rng.choice(["month-to-month", "one-year", "two-year"], n, p=[0.5, 0.28, 0.22])
     internet = rng.choice(["dsl", "fiber", "none"], n, p=[0.38, 0.44, 0.18])
-    payment = rng.choice(["electronic-check", "mailed-check", "bank-transfer", "credit-card"], n, p=[0.34, 0.22, 0.22, 0.22])
+    payment = rng.choice(
+        ["electronic-check", "mailed-check", "bank-transfer", "credit-card"], n, p=[0.34, 0.22, 0.22, 0.22]
+    )
     tenure = np.clip(np.round(rng.gamma(1.6, 16, n)), 1, 72)
     base = np.where(internet == "fiber", 80.0, np.where(internet == "dsl", 55.0, 25.0))
     monthly = base + rng.normal(0, 9, n)
@@ -208,14 +246,21 @@ def churn() -> Dataset:
     senior = (rng.uniform(0, 1, n) < 0.16).astype(int)
     logit = (
         -6.0
-        + 4.6 * (contract == "month-to-month") + 1.2 * (contract == "one-year")
-        + 2.4 * (internet == "fiber") - 1.6 * (internet == "none")
+        + 4.6 * (contract == "month-to-month")
+        + 1.2 * (contract == "one-year")
+        + 2.4 * (internet == "fiber")
+        - 1.6 * (internet == "none")
         + 2.2 * (payment == "electronic-check")
-        - 0.09 * tenure + 0.03 * (monthly - 60) + 0.5 * support_calls + 0.6 * senior
+        - 0.09 * tenure
+        + 0.03 * (monthly - 60)
+        + 0.5 * support_calls
+        + 0.6 * senior
     )
     churned = (rng.uniform(0, 1, n) < 1 / (1 + np.exp(-logit))).astype(int)
     return Dataset(
-        dir="churn", title="Customer churn (imbalanced, categorical)", task="binary_classification",
+        dir="churn",
+        title="Customer churn (imbalanced, categorical)",
+        task="binary_classification",
         target=Column("churned", "int", "1 when the customer left within the next quarter, else 0."),
         features=[
             Column("tenure_months", "int", "Months as a customer."),
@@ -226,8 +271,16 @@ def churn() -> Dataset:
             Column("internet_service", "string", "`dsl`, `fiber` or `none`."),
             Column("payment_method", "string", "`electronic-check`, `mailed-check`, `bank-transfer` or `credit-card`."),
         ],
-        values={"tenure_months": tenure, "monthly_charges": monthly, "support_calls": support_calls, "senior": senior,
-                "contract": contract, "internet_service": internet, "payment_method": payment, "churned": churned},
+        values={
+            "tenure_months": tenure,
+            "monthly_charges": monthly,
+            "support_calls": support_calls,
+            "senior": senior,
+            "contract": contract,
+            "internet_service": internet,
+            "payment_method": payment,
+            "churned": churned,
+        },
         how_made="""Synthetic (numpy seed 303), modelled on telecom churn data. The churn probability
 is a logistic function of the contract type, internet service and payment method (string
 columns: encode them, e.g. with a OneHotEncoder inside a Pipeline) and of tenure, charges, support
@@ -249,9 +302,14 @@ def iris() -> Dataset:
     rng = np.random.default_rng(42)
     test_index = np.concatenate([rng.choice(np.flatnonzero(data.target == k), 15, replace=False) for k in range(3)])
     return Dataset(
-        dir="iris", title="Iris flowers (the real data set)", task="multiclass_classification",
+        dir="iris",
+        title="Iris flowers (the real data set)",
+        task="multiclass_classification",
         target=Column("species", "string", "`setosa`, `versicolor` or `virginica`."),
-        features=[Column(name, "float", f"{name.replace('_cm', '').replace('_', ' ').capitalize()} in centimetres.", 1) for name in names],
+        features=[
+            Column(name, "float", f"{name.replace('_cm', '').replace('_', ' ').capitalize()} in centimetres.", 1)
+            for name in names
+        ],
         values=values,
         how_made="""The real iris data set (Fisher 1936; Anderson 1935): 150 flowers, 50 of each species,
 as shipped by scikit-learn (`sklearn.datasets.load_iris`). The hidden split holds 15 flowers of
@@ -271,13 +329,18 @@ def delivery() -> Dataset:
     rain = (rng.uniform(0, 1, n) < 0.2).astype(int)
     rush = ((hour >= 12) & (hour <= 13)) | ((hour >= 18) & (hour <= 20))
     minutes = (
-        8 + 3.0 * distance * np.where(rush, 1.8, 1.0) * np.where(rain == 1, 1.3, 1.0)
-        + 1.1 * items + 7 * rush * (1 - weekend) + 4 * weekend
+        8
+        + 3.0 * distance * np.where(rush, 1.8, 1.0) * np.where(rain == 1, 1.3, 1.0)
+        + 1.1 * items
+        + 7 * rush * (1 - weekend)
+        + 4 * weekend
         + rng.laplace(0, 2.0, n)
     )
     minutes = np.maximum(minutes, 5)
     return Dataset(
-        dir="delivery", title="Food delivery times", task="regression",
+        dir="delivery",
+        title="Food delivery times",
+        task="regression",
         target=Column("delivery_minutes", "float", "Minutes from order to door.", 1),
         features=[
             Column("distance_km", "float", "Distance from the restaurant (km).", 2),
@@ -286,8 +349,14 @@ def delivery() -> Dataset:
             Column("is_weekend", "int", "1 on Saturdays and Sundays."),
             Column("raining", "int", "1 when it rained."),
         ],
-        values={"distance_km": distance, "items": items, "hour": hour, "is_weekend": weekend, "raining": rain,
-                "delivery_minutes": minutes},
+        values={
+            "distance_km": distance,
+            "items": items,
+            "hour": hour,
+            "is_weekend": weekend,
+            "raining": rain,
+            "delivery_minutes": minutes,
+        },
         how_made="""Synthetic (numpy seed 404). Travel time grows with distance, and grows faster during
 the lunch (12-13 h) and dinner (18-20 h) rush and in the rain; larger orders take longer to
 prepare. The noise is Laplace-distributed (scale 2 minutes), so the mean absolute error is the
@@ -305,7 +374,9 @@ def rings() -> Dataset:
     x = radius * np.cos(angle) + 0.3
     y = radius * np.sin(angle) - 0.2
     return Dataset(
-        dir="rings", title="Concentric rings (not linearly separable)", task="binary_classification",
+        dir="rings",
+        title="Concentric rings (not linearly separable)",
+        task="binary_classification",
         target=Column("inner", "int", "1 for points of the inner ring, 0 for the outer ring."),
         features=[
             Column("x", "float", "Horizontal position.", 4),
@@ -340,7 +411,9 @@ def machine_faults() -> Dataset:
     flip = rng.uniform(0, 1, n) < 0.03
     fault[flip] = rng.choice(["normal", "bearing", "overheating", "electrical"], int(flip.sum()))
     return Dataset(
-        dir="machine_faults", title="Machine fault diagnosis", task="multiclass_classification",
+        dir="machine_faults",
+        title="Machine fault diagnosis",
+        task="multiclass_classification",
         target=Column("fault", "string", "`normal`, `bearing`, `overheating` or `electrical`."),
         features=[
             Column("vibration_mm_s", "float", "Vibration velocity (mm/s).", 3),
@@ -350,8 +423,15 @@ def machine_faults() -> Dataset:
             Column("voltage_v", "float", "Supply voltage (V).", 2),
             Column("humidity_pct", "float", "Ambient humidity (%).", 1),
         ],
-        values={"vibration_mm_s": vib, "temperature_c": temp, "pressure_bar": pressure, "rpm": rpm,
-                "voltage_v": voltage, "humidity_pct": humidity, "fault": fault},
+        values={
+            "vibration_mm_s": vib,
+            "temperature_c": temp,
+            "pressure_bar": pressure,
+            "rpm": rpm,
+            "voltage_v": voltage,
+            "humidity_pct": humidity,
+            "fault": fault,
+        },
         how_made="""Synthetic (numpy seed 606). Faults follow threshold rules on combinations of
 sensors: a bearing fault needs high vibration at high speed, overheating needs high temperature
 with low coolant pressure, an electrical fault shows as a supply voltage far from 230 V in either
@@ -371,13 +451,19 @@ def loan_default() -> Dataset:
     amount = rng.lognormal(9.3, 0.6, n)
     accounts = rng.integers(1, 15, n)
     logit = (
-        -2.2 + 8.0 * (debt_ratio - 0.3) - 0.16 * history + 1.2 * late
-        + 2.0 * (amount / income) - 1.0 * (income / 40_000 - 1)
+        -2.2
+        + 8.0 * (debt_ratio - 0.3)
+        - 0.16 * history
+        + 1.2 * late
+        + 2.0 * (amount / income)
+        - 1.0 * (income / 40_000 - 1)
         + 2.5 * (debt_ratio > 0.5) * (late > 1)
     )
     default = (rng.uniform(0, 1, n) < 1 / (1 + np.exp(-logit))).astype(int)
     return Dataset(
-        dir="loan_default", title="Loan defaults (probabilities)", task="binary_classification",
+        dir="loan_default",
+        title="Loan defaults (probabilities)",
+        task="binary_classification",
         target=Column("defaulted", "int", "1 when the borrower defaulted within two years, else 0."),
         features=[
             Column("annual_income", "float", "Annual income in euros.", 0),
@@ -387,8 +473,15 @@ def loan_default() -> Dataset:
             Column("loan_amount", "float", "Requested amount in euros.", 0),
             Column("open_accounts", "int", "Number of open credit accounts."),
         ],
-        values={"annual_income": income, "debt_ratio": debt_ratio, "credit_history_years": history,
-                "late_payments": late, "loan_amount": amount, "open_accounts": accounts, "defaulted": default},
+        values={
+            "annual_income": income,
+            "debt_ratio": debt_ratio,
+            "credit_history_years": history,
+            "late_payments": late,
+            "loan_amount": amount,
+            "open_accounts": accounts,
+            "defaulted": default,
+        },
         how_made="""Synthetic (numpy seed 707). Each borrower defaults with a probability given by a
 logistic function of debt ratio, credit history, late payments and loan size relative to income,
 plus a jump for borrowers who are both highly indebted and often late. Outcomes are random draws
@@ -400,12 +493,14 @@ probabilities (ROC AUC, log loss), not hard labels.""",
 
 def segments() -> Dataset:
     rng = np.random.default_rng(808)
-    centres = np.array([
-        [1500.0, 2.0, 25.0],
-        [1900.0, 3.0, 60.0],
-        [1500.0, 9.0, 20.0],
-        [1900.0, 8.0, 70.0],
-    ])
+    centres = np.array(
+        [
+            [1500.0, 2.0, 25.0],
+            [1900.0, 3.0, 60.0],
+            [1500.0, 9.0, 20.0],
+            [1900.0, 8.0, 70.0],
+        ]
+    )
     spread = np.array([450.0, 0.8, 6.0])
     per = 300
     cluster = np.repeat(np.arange(4), per)
@@ -413,19 +508,32 @@ def segments() -> Dataset:
     order = rng.permutation(4 * per)
     points, cluster = points[order], cluster[order]
     return Dataset(
-        dir="segments", title="Customer segments (clustering)", task="clustering",
-        target=Column("segment", "int", "The true segment (0-3). Not a feature: it is only used to score a clustering with the adjusted Rand index."),
+        dir="segments",
+        title="Customer segments (clustering)",
+        task="clustering",
+        target=Column(
+            "segment",
+            "int",
+            "The true segment (0-3). Not a feature: it is only used to score a clustering with the adjusted Rand index.",
+        ),
         features=[
             Column("annual_spend", "float", "Spending in the last year (euros).", 1),
             Column("visits_per_month", "float", "Mean store visits per month.", 2),
             Column("avg_basket", "float", "Mean basket value (euros).", 2),
         ],
-        values={"annual_spend": points[:, 0], "visits_per_month": points[:, 1], "avg_basket": points[:, 2], "segment": cluster},
+        values={
+            "annual_spend": points[:, 0],
+            "visits_per_month": points[:, 1],
+            "avg_basket": points[:, 2],
+            "segment": cluster,
+        },
         how_made="""Synthetic (numpy seed 808): four Gaussian segments of 300 customers each. The
 segments differ mostly in visits and basket value; annual spend varies a lot within every
 segment. The features have very different scales (spend in thousands, visits in units), so a
 distance-based clustering on the raw columns is dominated by spend: scale the features first.""",
-        notes=["The `segment` column is in both splits so that a clustering can be scored; a learner's model must not use it."],
+        notes=[
+            "The `segment` column is in both splits so that a clustering can be scored; a learner's model must not use it."
+        ],
         split_seed=8,
     )
 
@@ -436,7 +544,10 @@ distance-based clustering on the raw columns is dominated by spend: scale the fe
 def stratified_test_index(labels: np.ndarray, fraction: float, seed: int) -> np.ndarray:
     """The same share of every class in the hidden split, drawn with a fixed numpy seed."""
     rng = np.random.default_rng(seed)
-    picks = [rng.choice(np.flatnonzero(labels == k), int(round(np.sum(labels == k) * fraction)), replace=False) for k in np.unique(labels)]
+    picks = [
+        rng.choice(np.flatnonzero(labels == k), int(round(np.sum(labels == k) * fraction)), replace=False)
+        for k in np.unique(labels)
+    ]
     return np.concatenate(picks)
 
 
@@ -448,7 +559,9 @@ def exact_decimals(values: np.ndarray, most: int = 6) -> int:
     return most
 
 
-SKLEARN_LICENCE = "BSD-3-Clause, as distributed with scikit-learn (`sklearn.datasets`); see the source above for the original terms."
+SKLEARN_LICENCE = (
+    "BSD-3-Clause, as distributed with scikit-learn (`sklearn.datasets`); see the source above for the original terms."
+)
 
 
 def digits() -> Dataset:
@@ -459,16 +572,22 @@ def digits() -> Dataset:
     values: dict[str, Sequence] = {name: data.data[:, i].astype(int) for i, name in enumerate(names)}
     values["digit"] = data.target.astype(int)
     return Dataset(
-        dir="digits", title="Handwritten digits (the real 8×8 images, via scikit-learn)", task="multiclass_classification",
+        dir="digits",
+        title="Handwritten digits (the real 8×8 images, via scikit-learn)",
+        task="multiclass_classification",
         target=Column("digit", "int", "the digit drawn, `0` to `9`."),
-        features=[Column(name, "int", f"Ink in row {name[3]}, column {name[5]} of the 8×8 image, 0 (white) to 16 (black).") for name in names],
+        features=[
+            Column(name, "int", f"Ink in row {name[3]}, column {name[5]} of the 8×8 image, 0 (white) to 16 (black).")
+            for name in names
+        ],
         values=values,
         how_made="""The real optical-recognition data set of handwritten digits (UCI ML repository; E. Alpaydin and
 C. Kaynak, 1998), as shipped by scikit-learn (`sklearn.datasets.load_digits`): 1,797 images written
 by 43 people, each 32×32 bitmap reduced to 8×8 blocks counting the ink pixels (0-16). The columns
 `px_R_C` are the 64 cells row by row. The hidden split holds a quarter of the images of each digit,
 drawn with numpy seed 7.""",
-        licence="CC BY 4.0 (UCI Machine Learning Repository, Optical Recognition of Handwritten Digits); " + SKLEARN_LICENCE,
+        licence="CC BY 4.0 (UCI Machine Learning Repository, Optical Recognition of Handwritten Digits); "
+        + SKLEARN_LICENCE,
         test_index=stratified_test_index(data.target, 0.25, 7),
     )
 
@@ -481,9 +600,19 @@ def breast_cancer() -> Dataset:
     values: dict[str, Sequence] = {name: data.data[:, i] for i, name in enumerate(names)}
     values["diagnosis"] = np.asarray(data.target_names)[data.target]
     return Dataset(
-        dir="breast_cancer", title="Breast cancer diagnosis (Wisconsin, the real data set, via scikit-learn)", task="binary_classification",
+        dir="breast_cancer",
+        title="Breast cancer diagnosis (Wisconsin, the real data set, via scikit-learn)",
+        task="binary_classification",
         target=Column("diagnosis", "string", "`malignant` or `benign`."),
-        features=[Column(name, "float", f"The {name.replace('_', ' ')} of the cell nuclei in the image.", exact_decimals(data.data[:, i])) for i, name in enumerate(names)],
+        features=[
+            Column(
+                name,
+                "float",
+                f"The {name.replace('_', ' ')} of the cell nuclei in the image.",
+                exact_decimals(data.data[:, i]),
+            )
+            for i, name in enumerate(names)
+        ],
         values=values,
         how_made="""The real Breast Cancer Wisconsin (Diagnostic) data set (W. N. Street, W. H. Wolberg and
 O. L. Mangasarian, 1993; UCI ML repository), as shipped by scikit-learn
@@ -504,9 +633,14 @@ def wine() -> Dataset:
     values: dict[str, Sequence] = {name: data.data[:, i] for i, name in enumerate(names)}
     values["cultivar"] = np.asarray(data.target_names)[data.target]
     return Dataset(
-        dir="wine", title="Wine cultivars (the real data set, via scikit-learn)", task="multiclass_classification",
+        dir="wine",
+        title="Wine cultivars (the real data set, via scikit-learn)",
+        task="multiclass_classification",
         target=Column("cultivar", "string", "`class_0`, `class_1` or `class_2`: the grape cultivar."),
-        features=[Column(name, "float", f"Chemical analysis: {name.replace('_', ' ')}.", exact_decimals(data.data[:, i])) for i, name in enumerate(names)],
+        features=[
+            Column(name, "float", f"Chemical analysis: {name.replace('_', ' ')}.", exact_decimals(data.data[:, i]))
+            for i, name in enumerate(names)
+        ],
         values=values,
         how_made="""The real wine recognition data set (M. Forina et al., PARVUS, 1988; UCI ML repository), as
 shipped by scikit-learn (`sklearn.datasets.load_wine`): 178 wines grown in one region of Italy
@@ -537,9 +671,15 @@ def diabetes() -> Dataset:
     values: dict[str, Sequence] = {name: data.data[:, i] for i, (name, _, _) in enumerate(columns)}
     values["progression"] = data.target.astype(int)
     return Dataset(
-        dir="diabetes", title="Diabetes progression (the real data set, via scikit-learn)", task="regression",
-        target=Column("progression", "int", "a quantitative measure of disease progression one year after the baseline."),
-        features=[Column(name, kind, text, exact_decimals(data.data[:, i])) for i, (name, kind, text) in enumerate(columns)],
+        dir="diabetes",
+        title="Diabetes progression (the real data set, via scikit-learn)",
+        task="regression",
+        target=Column(
+            "progression", "int", "a quantitative measure of disease progression one year after the baseline."
+        ),
+        features=[
+            Column(name, kind, text, exact_decimals(data.data[:, i])) for i, (name, kind, text) in enumerate(columns)
+        ],
         values=values,
         how_made="""The real diabetes data set (B. Efron, T. Hastie, I. Johnstone and R. Tibshirani, "Least Angle
 Regression", Annals of Statistics, 2004), as shipped by scikit-learn
@@ -551,8 +691,21 @@ patients, drawn with numpy seed 3.""",
     )
 
 
-DATASETS: list[Callable[[], Dataset]] = [housing, crop_yield, churn, iris, delivery, rings, machine_faults, loan_default, segments,
-                                       digits, breast_cancer, wine, diabetes]
+DATASETS: list[Callable[[], Dataset]] = [
+    housing,
+    crop_yield,
+    churn,
+    iris,
+    delivery,
+    rings,
+    machine_faults,
+    loan_default,
+    segments,
+    digits,
+    breast_cancer,
+    wine,
+    diabetes,
+]
 
 
 def generate(root: str) -> list[str]:
@@ -572,7 +725,9 @@ def check() -> int:
             if not os.path.exists(committed) or not filecmp.cmp(path, committed, shallow=False):
                 differ.append(rel)
     if differ:
-        print("generate.py --check: these files differ from a fresh run (run `python datasets/generate.py` and commit):")
+        print(
+            "generate.py --check: these files differ from a fresh run (run `python datasets/generate.py` and commit):"
+        )
         for rel in differ:
             print("  datasets/" + rel)
         return 1
@@ -582,7 +737,9 @@ def check() -> int:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true", help="regenerate into a temp dir and compare with the committed files")
+    parser.add_argument(
+        "--check", action="store_true", help="regenerate into a temp dir and compare with the committed files"
+    )
     parser.add_argument("--out", default=HERE, help="folder to write the datasets into (default: next to this script)")
     args = parser.parse_args(argv)
     if args.check:

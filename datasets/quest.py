@@ -63,11 +63,15 @@ def notebooks_dir(pack_dir: str) -> str:
 def own_pack(arg: str | None) -> str:
     path = arg or os.environ.get("MLQUEST_QUEST_PACK")
     if not path:
-        raise Refused("say where your own quest pack lives: --pack DIR or MLQUEST_QUEST_PACK=DIR (created from the default "
-                      "pack on first use; the default pack in datasets/ is never changed)")
+        raise Refused(
+            "say where your own quest pack lives: --pack DIR or MLQUEST_QUEST_PACK=DIR (created from the default "
+            "pack on first use; the default pack in datasets/ is never changed)"
+        )
     if is_default_pack(path):
-        raise Refused(f"{path} is the default pack, which stays untouched: pass --pack DIR (or set MLQUEST_QUEST_PACK) to a "
-                      "folder of your own; it is created from the default pack on first use")
+        raise Refused(
+            f"{path} is the default pack, which stays untouched: pass --pack DIR (or set MLQUEST_QUEST_PACK) to a "
+            "folder of your own; it is created from the default pack on first use"
+        )
     return os.path.abspath(path)
 
 
@@ -75,7 +79,11 @@ def create_from_default(pack_dir: str) -> None:
     """Copies the default pack (pack.json, datasets) and its starter notebooks into a new folder."""
     ignore = shutil.ignore_patterns("*.py", "requirements*.txt", "__pycache__", "examples")
     shutil.copytree(HERE, pack_dir, ignore=ignore)
-    shutil.copytree(os.path.join(ROOT, "notebooks"), os.path.join(pack_dir, "notebooks"), ignore=shutil.ignore_patterns("requirements.txt"))
+    shutil.copytree(
+        os.path.join(ROOT, "notebooks"),
+        os.path.join(pack_dir, "notebooks"),
+        ignore=shutil.ignore_patterns("requirements.txt"),
+    )
     with open(os.path.join(pack_dir, "pack.json"), encoding="utf-8") as f:
         pack = json.load(f)
     pack.pop("$schema", None)  # a relative path into this repository
@@ -95,11 +103,25 @@ def slugify(text: str) -> str:
 # ------------------------------------------------------------------ what the new quest's files say
 
 
-def card_text(title: str, table: Table, plan: Plan, target: str, train: list[int], test: list[int], split_words: str,
-              seed_given: bool, source: str | None, licence: str | None, csv_name: str) -> str:
+def card_text(
+    title: str,
+    table: Table,
+    plan: Plan,
+    target: str,
+    train: list[int],
+    test: list[int],
+    split_words: str,
+    seed_given: bool,
+    source: str | None,
+    licence: str | None,
+    csv_name: str,
+) -> str:
     out = [f"# {title}", "", f"Task: **{plan.task.replace('_', ' ')}**. Target column: `{target}`.", ""]
-    out += [f"Size: {len(table.rows)} rows; `train.csv` (public) has {len(train)} rows, `test.csv` (hidden, used for scoring) "
-            f"has {len(test)} rows.", ""]
+    out += [
+        f"Size: {len(table.rows)} rows; `train.csv` (public) has {len(train)} rows, `test.csv` (hidden, used for scoring) "
+        f"has {len(test)} rows.",
+        "",
+    ]
     if plan.classes:
         labels = table.column(target)
         counts = ", ".join(f"`{c}`: {sum(1 for i in train if labels[i].strip() == str(c))}" for c in plan.classes)
@@ -107,10 +129,21 @@ def card_text(title: str, table: Table, plan: Plan, target: str, train: list[int
     out += ["## Columns", "", "| column | type | description |", "| --- | --- | --- |"]
     for f in plan.features:
         out.append(f"| `{f['name']}` | {f['type']} | {TODO} what it measures, and its unit |")
-    out.append(f"| `{target}` (target) | {'string' if plan.classes and isinstance(plan.classes[0], str) else 'number'} | {TODO} what it means |")
-    seed = ("drawn with a seed chosen by the instructor and not recorded here" if seed_given
-            else f"drawn with the public default seed {DEFAULT_SEED} (pass --seed for a private split)")
-    out += ["", "## How it was made", "", f"Made by `npm run quest -- new` from `{csv_name}`: {split_words}, {seed}.", ""]
+    out.append(
+        f"| `{target}` (target) | {'string' if plan.classes and isinstance(plan.classes[0], str) else 'number'} | {TODO} what it means |"
+    )
+    seed = (
+        "drawn with a seed chosen by the instructor and not recorded here"
+        if seed_given
+        else f"drawn with the public default seed {DEFAULT_SEED} (pass --seed for a private split)"
+    )
+    out += [
+        "",
+        "## How it was made",
+        "",
+        f"Made by `npm run quest -- new` from `{csv_name}`: {split_words}, {seed}.",
+        "",
+    ]
     out += ["## Source", "", source or f"{TODO} where the data comes from (who collected it, when, a link).", ""]
     out += ["## Licence", "", licence or f"{TODO} the licence under which the class may use the data.", ""]
     return "\n".join(out)
@@ -120,53 +153,78 @@ def recipe_for(plan: Plan, target: str) -> tuple[dict[str, str], list[tuple[str,
     """The starter notebook's recipe, and the candidate reference models (name, code)."""
     numeric = [f["name"] for f in plan.features if f["type"] != "string"]
     text = [f["name"] for f in plan.features if f["type"] == "string"]
-    explore2 = ("df[TARGET].value_counts()" if plan.classes else
-                "df[FEATURES + [TARGET]].select_dtypes('number').corr()[TARGET].round(2)")
+    explore2 = (
+        "df[TARGET].value_counts()"
+        if plan.classes
+        else "df[FEATURES + [TARGET]].select_dtypes('number').corr()[TARGET].round(2)"
+    )
     if plan.task == TASKS["clustering"]:
         k = len(plan.classes or []) or 3
         baseline = f"from sklearn.cluster import KMeans\n\nmodel = KMeans(n_clusters={k}, n_init=10, random_state=0)\nmodel.fit(X)"
         why = "k-means on the raw columns: the columns with the largest numbers decide the clusters."
-        reference = ("from sklearn.cluster import KMeans\nfrom sklearn.pipeline import make_pipeline\nfrom sklearn.preprocessing import StandardScaler\n\n"
-                     f"model = make_pipeline(StandardScaler(), KMeans(n_clusters={k}, n_init=10, random_state=0))\nmodel.fit(X)")
-        return {"explore": "df.describe().round(2)", "explore2": explore2, "baseline": baseline, "why": why}, [("scaled k-means", reference)]
+        reference = (
+            "from sklearn.cluster import KMeans\nfrom sklearn.pipeline import make_pipeline\nfrom sklearn.preprocessing import StandardScaler\n\n"
+            f"model = make_pipeline(StandardScaler(), KMeans(n_clusters={k}, n_init=10, random_state=0))\nmodel.fit(X)"
+        )
+        return {"explore": "df.describe().round(2)", "explore2": explore2, "baseline": baseline, "why": why}, [
+            ("scaled k-means", reference)
+        ]
     linear = "LinearRegression()" if plan.task == TASKS["regression"] else "LogisticRegression(max_iter=1000)"
     linear_import = "from sklearn.linear_model import " + linear.split("(")[0]
     if numeric:
-        baseline = (f"from sklearn.compose import ColumnTransformer\n{linear_import}\nfrom sklearn.pipeline import Pipeline\n"
-                    "from sklearn.preprocessing import StandardScaler\n\n"
-                    f"NUMERIC = {json.dumps(numeric)}\n"
-                    + ("# The baseline drops the text columns (remainder='drop').\n" if text else "")
-                    + f"model = Pipeline([\n    ('prepare', ColumnTransformer([('numbers', StandardScaler(), NUMERIC)], remainder='drop')),\n"
-                    f"    ('model', {linear}),\n])\nmodel.fit(X, y)")
-        why = ("A linear model on the numeric columns only" + (f"; it ignores {', '.join(f'`{t}`' for t in text)}" if text else "")
-               + ". It cannot bend or combine columns.")
+        baseline = (
+            f"from sklearn.compose import ColumnTransformer\n{linear_import}\nfrom sklearn.pipeline import Pipeline\n"
+            "from sklearn.preprocessing import StandardScaler\n\n"
+            f"NUMERIC = {json.dumps(numeric)}\n"
+            + ("# The baseline drops the text columns (remainder='drop').\n" if text else "")
+            + f"model = Pipeline([\n    ('prepare', ColumnTransformer([('numbers', StandardScaler(), NUMERIC)], remainder='drop')),\n"
+            f"    ('model', {linear}),\n])\nmodel.fit(X, y)"
+        )
+        why = (
+            "A linear model on the numeric columns only"
+            + (f"; it ignores {', '.join(f'`{t}`' for t in text)}" if text else "")
+            + ". It cannot bend or combine columns."
+        )
     else:
-        baseline = (f"from sklearn.compose import ColumnTransformer\n{linear_import}\nfrom sklearn.pipeline import Pipeline\n"
-                    "from sklearn.preprocessing import OneHotEncoder\n\n"
-                    f"TEXT = {json.dumps(text)}\nmodel = Pipeline([\n"
-                    "    ('prepare', ColumnTransformer([('categories', OneHotEncoder(handle_unknown='ignore'), TEXT)])),\n"
-                    f"    ('model', {linear}),\n])\nmodel.fit(X, y)")
+        baseline = (
+            f"from sklearn.compose import ColumnTransformer\n{linear_import}\nfrom sklearn.pipeline import Pipeline\n"
+            "from sklearn.preprocessing import OneHotEncoder\n\n"
+            f"TEXT = {json.dumps(text)}\nmodel = Pipeline([\n"
+            "    ('prepare', ColumnTransformer([('categories', OneHotEncoder(handle_unknown='ignore'), TEXT)])),\n"
+            f"    ('model', {linear}),\n])\nmodel.fit(X, y)"
+        )
         why = "A linear model on one-hot encoded categories: no interactions between them."
     booster = "GradientBoostingRegressor" if plan.task == TASKS["regression"] else "GradientBoostingClassifier"
     parts = []
     if numeric:
         parts.append(f"        ('numbers', 'passthrough', {json.dumps(numeric)}),")
     if text:
-        parts.append(f"        ('categories', OneHotEncoder(handle_unknown='ignore', sparse_output=False), {json.dumps(text)}),")
-    reference = (f"from sklearn.compose import ColumnTransformer\nfrom sklearn.ensemble import {booster}\nfrom sklearn.pipeline import Pipeline\n"
-                 + ("from sklearn.preprocessing import OneHotEncoder\n" if text else "") + "\n"
-                 "# Gradient boosting on every column, the text columns one-hot encoded.\n"
-                 "model = Pipeline([\n    ('prepare', ColumnTransformer([\n" + "\n".join(parts) + "\n    ])),\n"
-                 f"    ('model', {booster}(random_state=0)),\n])\nmodel.fit(X, y)")
-    tuned = "RidgeCV(alphas=np.logspace(-3, 3, 13))" if plan.task == TASKS["regression"] else "LogisticRegressionCV(max_iter=2000)"
+        parts.append(
+            f"        ('categories', OneHotEncoder(handle_unknown='ignore', sparse_output=False), {json.dumps(text)}),"
+        )
+    reference = (
+        f"from sklearn.compose import ColumnTransformer\nfrom sklearn.ensemble import {booster}\nfrom sklearn.pipeline import Pipeline\n"
+        + ("from sklearn.preprocessing import OneHotEncoder\n" if text else "")
+        + "\n"
+        "# Gradient boosting on every column, the text columns one-hot encoded.\n"
+        "model = Pipeline([\n    ('prepare', ColumnTransformer([\n" + "\n".join(parts) + "\n    ])),\n"
+        f"    ('model', {booster}(random_state=0)),\n])\nmodel.fit(X, y)"
+    )
+    tuned = (
+        "RidgeCV(alphas=np.logspace(-3, 3, 13))"
+        if plan.task == TASKS["regression"]
+        else "LogisticRegressionCV(max_iter=2000)"
+    )
     scaled = [f"        ('numbers', StandardScaler(), {json.dumps(numeric)}),"] if numeric else []
     scaled += [f"        ('categories', OneHotEncoder(handle_unknown='ignore'), {json.dumps(text)}),"] if text else []
-    linear_reference = ("import numpy as np\nfrom sklearn.compose import ColumnTransformer\n"
-                        f"from sklearn.linear_model import {tuned.split('(')[0]}\nfrom sklearn.pipeline import Pipeline\n"
-                        "from sklearn.preprocessing import OneHotEncoder, StandardScaler\n\n"
-                        "# A linear model on every column, scaled and one-hot encoded, its penalty tuned by cross-validation.\n"
-                        "model = Pipeline([\n    ('prepare', ColumnTransformer([\n" + "\n".join(scaled) + "\n    ])),\n"
-                        f"    ('model', {tuned}),\n])\nmodel.fit(X, y)")
+    linear_reference = (
+        "import numpy as np\nfrom sklearn.compose import ColumnTransformer\n"
+        f"from sklearn.linear_model import {tuned.split('(')[0]}\nfrom sklearn.pipeline import Pipeline\n"
+        "from sklearn.preprocessing import OneHotEncoder, StandardScaler\n\n"
+        "# A linear model on every column, scaled and one-hot encoded, its penalty tuned by cross-validation.\n"
+        "model = Pipeline([\n    ('prepare', ColumnTransformer([\n" + "\n".join(scaled) + "\n    ])),\n"
+        f"    ('model', {tuned}),\n])\nmodel.fit(X, y)"
+    )
     recipe = {"explore": "df.describe(include='all').round(2)", "explore2": explore2, "baseline": baseline, "why": why}
     return recipe, [("gradient boosting", reference), ("tuned linear model", linear_reference)]
 
@@ -197,10 +255,18 @@ y = df[TARGET]
 
 def hints_for(plan: Plan) -> list[str]:
     if plan.task == TASKS["clustering"]:
-        return ["Scale the columns before k-means: StandardScaler in a pipeline.", "Try the number of clusters the data suggests."]
-    hints = ["Use every column: one-hot encode text columns inside a Pipeline with a ColumnTransformer." if any(f["type"] == "string" for f in plan.features)
-             else "Scale the columns inside a Pipeline before a linear model or a neural network."]
-    hints.append("Tree ensembles (random forests, gradient boosting) find thresholds and interactions a straight line misses.")
+        return [
+            "Scale the columns before k-means: StandardScaler in a pipeline.",
+            "Try the number of clusters the data suggests.",
+        ]
+    hints = [
+        "Use every column: one-hot encode text columns inside a Pipeline with a ColumnTransformer."
+        if any(f["type"] == "string" for f in plan.features)
+        else "Scale the columns inside a Pipeline before a linear model or a neural network."
+    ]
+    hints.append(
+        "Tree ensembles (random forests, gradient boosting) find thresholds and interactions a straight line misses."
+    )
     if plan.metric in ("f1", "recall", "precision"):
         hints.append("class_weight='balanced' trades precision for recall.")
     return hints
@@ -238,8 +304,15 @@ def cv_scorer(plan: Plan):
     return build_notebooks.CV_SCORING.get(plan.metric, plan.metric)
 
 
-def choose_reference(pack: dict, pack_dir: str, quest: dict, plan: Plan, features: list[str], target: str,
-                     candidates: list[tuple[str, str]]) -> tuple[str, str]:
+def choose_reference(
+    pack: dict,
+    pack_dir: str,
+    quest: dict,
+    plan: Plan,
+    features: list[str],
+    target: str,
+    candidates: list[tuple[str, str]],
+) -> tuple[str, str]:
     """The candidate with the best 5-fold cross-validated score on the train split (the hidden split is not looked at)."""
     if len(candidates) == 1:
         return candidates[0]
@@ -248,14 +321,20 @@ def choose_reference(pack: dict, pack_dir: str, quest: dict, plan: Plan, feature
     import pandas as pd
     from sklearn.model_selection import cross_val_score
 
-    train = pd.read_csv(os.path.join(pack_dir, next(d["dir"] for d in pack["datasets"] if d["id"] == quest["dataset"]), "train.csv"))
+    train = pd.read_csv(
+        os.path.join(pack_dir, next(d["dir"] for d in pack["datasets"] if d["id"] == quest["dataset"]), "train.csv")
+    )
     best = None
     for name, code in candidates:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             namespace: dict = {"X": train[features], "y": train[target]}
             exec(compile(code.replace("model.fit(X, y)", ""), name, "exec"), namespace)
-            score = float(cross_val_score(namespace["model"], train[features], train[target], cv=5, scoring=cv_scorer(plan)).mean())
+            score = float(
+                cross_val_score(
+                    namespace["model"], train[features], train[target], cv=5, scoring=cv_scorer(plan)
+                ).mean()
+            )
         print(f"reference candidate {name}: {score:.4f} in 5-fold cross-validation on the train split")
         if best is None or score > best[0]:
             best = (score, name, code)
@@ -263,7 +342,9 @@ def choose_reference(pack: dict, pack_dir: str, quest: dict, plan: Plan, feature
     return best[1], best[2]
 
 
-def calibrate_quest(pack: dict, pack_dir: str, quest: dict, dataset: dict, notebook_path: str, reference_path: str) -> tuple[float, float]:
+def calibrate_quest(
+    pack: dict, pack_dir: str, quest: dict, dataset: dict, notebook_path: str, reference_path: str
+) -> tuple[float, float]:
     import calibrate
 
     server, url = calibrate.serve_train_splits(pack, pack_dir)
@@ -297,8 +378,10 @@ def server_problems(pack_dir: str) -> list[str]:
     elif node and os.path.exists(CHECK_CLI):
         command = [node, CHECK_CLI, pack_dir]
     else:
-        raise Refused(f"the server's pack check is not built ({os.path.relpath(CHECK_CLI, ROOT)}): run `npm run build`, "
-                      "with Node.js 20 on the PATH")
+        raise Refused(
+            f"the server's pack check is not built ({os.path.relpath(CHECK_CLI, ROOT)}): run `npm run build`, "
+            "with Node.js 20 on the PATH"
+        )
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     try:
         return json.loads(done.stdout)["problems"]
@@ -325,12 +408,14 @@ def notebook_problems(pack: dict, nb_dir: str) -> list[str]:
         code = [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
         submit = [c for c in code if "mlquest" in c.get("metadata", {})]
         if len(submit) != 1:
-            problems.append(f"{where}: needs exactly one submit cell (metadata \"mlquest\"), has {len(submit)}")
+            problems.append(f'{where}: needs exactly one submit cell (metadata "mlquest"), has {len(submit)}')
             continue
         meta = submit[0]["metadata"]["mlquest"]
         if not isinstance(meta, dict) or meta.get("quest") != q.get("id") or not isinstance(meta.get("model"), str):
-            problems.append(f"{where}: the submit cell's metadata is {json.dumps(meta)}; it must be "
-                            f"{json.dumps({'quest': q.get('id'), 'model': 'model'})}")
+            problems.append(
+                f"{where}: the submit cell's metadata is {json.dumps(meta)}; it must be "
+                f"{json.dumps({'quest': q.get('id'), 'model': 'model'})}"
+            )
         elif code[-1] is not submit[0]:
             problems.append(f"{where}: the submit cell must be the last code cell")
         source = "".join("".join(c.get("source", [])) for c in code)
@@ -346,7 +431,9 @@ def card_notes(pack: dict, pack_dir: str) -> list[str]:
         if not os.path.exists(card):
             notes.append(f"dataset {d.get('id')}: no card.md (columns, source and licence for the learners)")
         elif TODO in open(card, encoding="utf-8").read():
-            notes.append(f"dataset {d.get('id')}: {os.path.relpath(card, pack_dir)} still has {TODO} markers (source, licence, column meanings)")
+            notes.append(
+                f"dataset {d.get('id')}: {os.path.relpath(card, pack_dir)} still has {TODO} markers (source, licence, column meanings)"
+            )
     return notes
 
 
@@ -367,8 +454,10 @@ def command_check(args: argparse.Namespace) -> int:
         for p in problems:
             print("  -", p)
         return 1
-    print(f"{pack_dir}: the pack is usable: {len(pack['quests'])} quests, {len(pack['levels'])} levels, {len(pack['badges'])} badges, "
-          "every file and submit cell in place, every level and badge reachable.")
+    print(
+        f"{pack_dir}: the pack is usable: {len(pack['quests'])} quests, {len(pack['levels'])} levels, {len(pack['badges'])} badges, "
+        "every file and submit cell in place, every level and badge reachable."
+    )
     return 0
 
 
@@ -378,7 +467,9 @@ def command_check(args: argparse.Namespace) -> int:
 def command_new(args: argparse.Namespace) -> int:
     pack_dir = own_pack(args.pack)
     if not 0.05 <= args.test_size <= 0.5:
-        raise Refused(f"--test-size {args.test_size}: use a share between 0.05 and 0.5 of the rows (0.2 hides one row in five)")
+        raise Refused(
+            f"--test-size {args.test_size}: use a share between 0.05 and 0.5 of the rows (0.2 hides one row in five)"
+        )
     time_column = args.split[5:] if args.split and args.split.startswith("time:") else None
     if args.split and not (args.split in ("random", "stratified") or (time_column is not None and time_column)):
         raise Refused(f"--split {args.split}: use random, stratified or time:COLUMN")
@@ -417,12 +508,28 @@ def command_new(args: argparse.Namespace) -> int:
         raise
 
 
-def add_quest(args: argparse.Namespace, pack_dir: str, pack: dict, table: Table, plan: Plan, train: list[int], test: list[int],
-              split_words: str, written: list[str]) -> int:
+def add_quest(
+    args: argparse.Namespace,
+    pack_dir: str,
+    pack: dict,
+    table: Table,
+    plan: Plan,
+    train: list[int],
+    test: list[int],
+    split_words: str,
+    written: list[str],
+) -> int:
     levels = sorted(pack["levels"], key=lambda lvl: lvl["required_xp"])
-    level = next((lvl for lvl in pack["levels"] if lvl["id"] == args.chapter), None) if args.chapter is not None else levels[0]
+    level = (
+        next((lvl for lvl in pack["levels"] if lvl["id"] == args.chapter), None)
+        if args.chapter is not None
+        else levels[0]
+    )
     if level is None:
-        raise Refused(f"--chapter {args.chapter}: no such level; the pack has " + ", ".join(f"{lvl['id']} {lvl['name']}" for lvl in levels))
+        raise Refused(
+            f"--chapter {args.chapter}: no such level; the pack has "
+            + ", ".join(f"{lvl['id']} {lvl['name']}" for lvl in levels)
+        )
     stem = os.path.splitext(os.path.basename(args.csv))[0].replace("_", " ").replace("-", " ").strip().capitalize()
     title = args.title or stem
     taken = {d["id"] for d in pack["datasets"]} | {d["dir"] for d in pack["datasets"]}
@@ -449,37 +556,76 @@ def add_quest(args: argparse.Namespace, pack_dir: str, pack: dict, table: Table,
     source, licence = args.source, args.licence
     if sys.stdin.isatty() and (source is None or licence is None):
         source = source or input("Where does the data come from (source)? [leave blank for a TODO] ").strip() or None
-        licence = licence or input("Under which licence may the class use it? [leave blank for a TODO] ").strip() or None
+        licence = (
+            licence or input("Under which licence may the class use it? [leave blank for a TODO] ").strip() or None
+        )
     with open(os.path.join(folder, "card.md"), "w", encoding="utf-8", newline="\n") as f:
-        f.write(card_text(title, table, plan, args.target, train, test, split_words, args.seed is not None, source, licence,
-                          os.path.basename(args.csv)))
+        f.write(
+            card_text(
+                title,
+                table,
+                plan,
+                args.target,
+                train,
+                test,
+                split_words,
+                args.seed is not None,
+                source,
+                licence,
+                os.path.basename(args.csv),
+            )
+        )
 
-    dataset = {"id": dataset_id, "title": title, "dir": os.path.basename(folder), "task_type": plan.task, "target": args.target,
-               "features": plan.features}
+    dataset = {
+        "id": dataset_id,
+        "title": title,
+        "dir": os.path.basename(folder),
+        "task_type": plan.task,
+        "target": args.target,
+        "features": plan.features,
+    }
     if plan.classes:
         dataset["classes"] = plan.classes
     if plan.positive_class is not None:
         dataset["positive_class"] = plan.positive_class
     higher = plan.metric not in ("mse", "rmse", "mae", "log_loss")
     metric_words = build_notebooks.METRIC_WORDS[plan.metric] + (", macro-averaged" if plan.average == "macro" else "")
-    quest = {"id": qid, "slug": slug, "title": title,
-             "description": f"Predict `{args.target}` from {len(plan.features)} columns of {title.lower()}; scored by {metric_words} on the hidden rows.",
-             "level": level["id"], "dataset": dataset_id, "metric": plan.metric}
+    quest = {
+        "id": qid,
+        "slug": slug,
+        "title": title,
+        "description": f"Predict `{args.target}` from {len(plan.features)} columns of {title.lower()}; scored by {metric_words} on the hidden rows.",
+        "level": level["id"],
+        "dataset": dataset_id,
+        "metric": plan.metric,
+    }
     if plan.average:
         quest["average"] = plan.average
-    quest.update({"direction": "higher_is_better" if higher else "lower_is_better", "threshold": 0, "xp_reward": args.xp,
-                  "daily_submission_limit": 50, "notebook": f"{qid:02d}_{slug.replace('-', '_')}.ipynb", "hints": hints_for(plan)})
+    quest.update(
+        {
+            "direction": "higher_is_better" if higher else "lower_is_better",
+            "threshold": 0,
+            "xp_reward": args.xp,
+            "daily_submission_limit": 50,
+            "notebook": f"{qid:02d}_{slug.replace('-', '_')}.ipynb",
+            "hints": hints_for(plan),
+        }
+    )
     pack["datasets"].append(dataset)
     pack["quests"].append(quest)
 
     # The starter notebook (the same builder as the default quests) and the reference solution.
     recipe, candidates = recipe_for(plan, args.target)
-    chosen, reference_code = choose_reference(pack, pack_dir, quest, plan, [f["name"] for f in plan.features], args.target, candidates)
+    chosen, reference_code = choose_reference(
+        pack, pack_dir, quest, plan, [f["name"] for f in plan.features], args.target, candidates
+    )
     print(f"reference: {chosen}")
     nb_dir = notebooks_dir(pack_dir)
     if os.path.realpath(nb_dir) == os.path.realpath(os.path.join(ROOT, "notebooks")):
-        raise Refused(f"MLQUEST_NOTEBOOKS points at the default starter notebooks ({nb_dir}), which stay untouched: "
-                      f"unset it (your pack keeps its notebooks in {os.path.join(pack_dir, 'notebooks')}) or point it at a folder of your own")
+        raise Refused(
+            f"MLQUEST_NOTEBOOKS points at the default starter notebooks ({nb_dir}), which stay untouched: "
+            f"unset it (your pack keeps its notebooks in {os.path.join(pack_dir, 'notebooks')}) or point it at a folder of your own"
+        )
     os.makedirs(nb_dir, exist_ok=True)
     notebook_path = os.path.join(nb_dir, quest["notebook"])
     ref_dir = os.path.join(pack_dir, "references")
@@ -497,16 +643,22 @@ def add_quest(args: argparse.Namespace, pack_dir: str, pack: dict, table: Table,
     base, ref = calibrate_quest(pack, pack_dir, quest, dataset, notebook_path, reference_path)
     op = ">=" if higher else "<="
     proposed = propose_threshold(higher, base, ref)
-    print(f"calibrated on the hidden split: starter baseline {base}, reference {ref} ({plan.metric}, {'higher' if higher else 'lower'} is better)")
+    print(
+        f"calibrated on the hidden split: starter baseline {base}, reference {ref} ({plan.metric}, {'higher' if higher else 'lower'} is better)"
+    )
     if args.threshold is not None:
         threshold = args.threshold
         print(f"threshold: {op} {threshold} (from --threshold; proposed was {proposed})")
     elif proposed is None:
-        raise Refused(f"the reference ({ref}) does not beat the starter baseline ({base}) on the hidden split: the columns may not "
-                      f"predict `{args.target}`; check the data, or pass --threshold to set one yourself")
+        raise Refused(
+            f"the reference ({ref}) does not beat the starter baseline ({base}) on the hidden split: the columns may not "
+            f"predict `{args.target}`; check the data, or pass --threshold to set one yourself"
+        )
     else:
         threshold = proposed
-        print(f"threshold: {op} {threshold}, proposed between the baseline and the reference (pass --threshold to change)")
+        print(
+            f"threshold: {op} {threshold}, proposed between the baseline and the reference (pass --threshold to change)"
+        )
     passes = (lambda s: s >= threshold) if higher else (lambda s: s <= threshold)
     if passes(base):
         print(f"warning: the starter baseline ({base}) already passes {op} {threshold}")
@@ -531,9 +683,13 @@ def add_quest(args: argparse.Namespace, pack_dir: str, pack: dict, table: Table,
     problems = server_problems(pack_dir) + notebook_problems(pack, nb_dir)
     if problems:
         raise Refused("the pack with the new quest does not pass the server's check:\n  " + "\n  ".join(problems))
-    print(f"quest {qid} \"{title}\" added to {pack_dir}: level {level['id']} {level['name']} (from {level['required_xp']} XP), "
-          f"{args.xp} XP; catalog check passed.")
-    print(f"  {os.path.relpath(folder, pack_dir)}/train.csv ({len(train)} rows, served), test.csv ({len(test)} rows, hidden), card.md")
+    print(
+        f'quest {qid} "{title}" added to {pack_dir}: level {level["id"]} {level["name"]} (from {level["required_xp"]} XP), '
+        f"{args.xp} XP; catalog check passed."
+    )
+    print(
+        f"  {os.path.relpath(folder, pack_dir)}/train.csv ({len(train)} rows, served), test.csv ({len(test)} rows, hidden), card.md"
+    )
     print(f"  {os.path.relpath(notebook_path, pack_dir)}, {os.path.relpath(reference_path, pack_dir)}")
     if TODO in open(os.path.join(folder, "card.md"), encoding="utf-8").read():
         print(f"  fill in the {TODO} markers of card.md (source, licence, what the columns mean)")
@@ -542,7 +698,9 @@ def add_quest(args: argparse.Namespace, pack_dir: str, pack: dict, table: Table,
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="npm run quest --", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="npm run quest --", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     new = sub.add_parser("new", help="turn a CSV into a calibrated quest")
     new.add_argument("--csv", required=True, help="the data, UTF-8, a header line of column names")
@@ -553,11 +711,19 @@ def main(argv: list[str]) -> int:
     new.add_argument("--chapter", type=int, help="the level id to put the quest in (default: the first level)")
     new.add_argument("--xp", type=int, default=DEFAULT_XP, help=f"XP for passing (default {DEFAULT_XP})")
     new.add_argument("--test-size", type=float, default=0.2, help="share of the rows hidden for scoring (default 0.2)")
-    new.add_argument("--seed", type=int, help=f"seed of the split; choose your own and do not commit it for a private split (default {DEFAULT_SEED})")
-    new.add_argument("--split", help="random, stratified (the default for classification) or time:COLUMN (a forward split)")
+    new.add_argument(
+        "--seed",
+        type=int,
+        help=f"seed of the split; choose your own and do not commit it for a private split (default {DEFAULT_SEED})",
+    )
+    new.add_argument(
+        "--split", help="random, stratified (the default for classification) or time:COLUMN (a forward split)"
+    )
     new.add_argument("--threshold", type=float, help="the pass mark (default: proposed from the calibration)")
     new.add_argument("--drop", action="append", help="a column to leave out (repeatable)")
-    new.add_argument("--positive-class", help="for binary metrics: the class that counts as positive (default: the rarer)")
+    new.add_argument(
+        "--positive-class", help="for binary metrics: the class that counts as positive (default: the rarer)"
+    )
     new.add_argument("--source", help="where the data comes from, for the data card")
     new.add_argument("--licence", help="the data's licence, for the data card")
     new.add_argument("--pack", help="your quest pack folder (default: $MLQUEST_QUEST_PACK)")
@@ -567,12 +733,18 @@ def main(argv: list[str]) -> int:
     try:
         return command_new(args) if args.command == "new" else command_check(args)
     except CsvProblems as err:
-        print(f"{args.csv}: {len(err.problems)} problem{'s' if len(err.problems) > 1 else ''}; nothing was written:", file=sys.stderr)
+        print(
+            f"{args.csv}: {len(err.problems)} problem{'s' if len(err.problems) > 1 else ''}; nothing was written:",
+            file=sys.stderr,
+        )
         for p in err.problems:
             print("  -", p, file=sys.stderr)
         return 1
     except Refused as err:
-        print(f"quest {args.command}: {err}; nothing was written" if args.command == "new" else f"quest check: {err}", file=sys.stderr)
+        print(
+            f"quest {args.command}: {err}; nothing was written" if args.command == "new" else f"quest check: {err}",
+            file=sys.stderr,
+        )
         return 1
 
 

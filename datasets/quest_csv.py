@@ -17,7 +17,12 @@ ID_NAME = re.compile(r"(^|_)(id|uuid|key)$|^id_", re.IGNORECASE)
 MIN_ROWS = 50
 MIN_PER_CLASS = 10
 MAX_CLASSES = 50
-TASKS = {"regression": "regression", "binary": "binary_classification", "multiclass": "multiclass_classification", "clustering": "clustering"}
+TASKS = {
+    "regression": "regression",
+    "binary": "binary_classification",
+    "multiclass": "multiclass_classification",
+    "clustering": "clustering",
+}
 METRICS = {
     "regression": ["r2", "mse", "rmse", "mae"],
     "binary_classification": ["accuracy", "precision", "recall", "f1", "roc_auc", "log_loss"],
@@ -80,24 +85,32 @@ def read_table(path: str) -> Table:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise CsvProblems([
-            f"{path}: is not UTF-8 text (byte 0x{raw[err.start]:02x} on line {line}, probably Latin-1 or Windows-1252): "
-            "save it as UTF-8 (in Excel: \"CSV UTF-8\"; or `iconv -f latin1 -t utf-8`)"
-        ]) from None
+        raise CsvProblems(
+            [
+                f"{path}: is not UTF-8 text (byte 0x{raw[err.start]:02x} on line {line}, probably Latin-1 or Windows-1252): "
+                'save it as UTF-8 (in Excel: "CSV UTF-8"; or `iconv -f latin1 -t utf-8`)'
+            ]
+        ) from None
     if not text.strip():
         raise CsvProblems([f"{path}: is empty; it needs a header line of column names and one line per row"])
     records = [r for r in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in r)]
     header = [h.strip() for h in records[0]]
     problems: list[str] = []
     if len(header) < 2:
-        problems.append(f"{path}: the header has {len(header)} column; a quest needs at least one feature and the target, separated by commas")
+        problems.append(
+            f"{path}: the header has {len(header)} column; a quest needs at least one feature and the target, separated by commas"
+        )
     if all(is_number(h) for h in header if h):
-        problems.append(f"{path}: the first line ({','.join(header[:4])}…) looks like data, not column names: add a header line naming each column")
+        problems.append(
+            f"{path}: the first line ({','.join(header[:4])}…) looks like data, not column names: add a header line naming each column"
+        )
     for i, name in enumerate(header):
         if not name:
             problems.append(f"{path}: column {i + 1} of the header has no name: name it or remove the column")
     for name in sorted({h for h in header if h and header.count(h) > 1}):
-        problems.append(f"{path}: the header names column `{name}` {header.count(name)} times: give each column its own name")
+        problems.append(
+            f"{path}: the header names column `{name}` {header.count(name)} times: give each column its own name"
+        )
     ragged = [i for i, r in enumerate(records[1:]) if len(r) != len(header)]
     if ragged:
         problems.append(
@@ -130,20 +143,33 @@ def column_problems(table: Table, name: str, role: str) -> list[str]:
     return problems
 
 
-def infer(table: Table, target: str, task_arg: str | None, metric_arg: str | None, time_column: str | None,
-          drop: list[str], positive_arg: str | None) -> Plan:
+def infer(
+    table: Table,
+    target: str,
+    task_arg: str | None,
+    metric_arg: str | None,
+    time_column: str | None,
+    drop: list[str],
+    positive_arg: str | None,
+) -> Plan:
     """Checks every column and decides the task, metric and feature types, saying why."""
     problems: list[str] = []
     if target not in table.header:
-        raise CsvProblems([f"{table.path}: has no column `{target}` for --target; its columns are: {', '.join(table.header)}"])
+        raise CsvProblems(
+            [f"{table.path}: has no column `{target}` for --target; its columns are: {', '.join(table.header)}"]
+        )
     for name in drop:
         if name not in table.header:
             problems.append(f"--drop {name}: there is no such column; the columns are: {', '.join(table.header)}")
     if time_column is not None and time_column not in table.header:
-        problems.append(f"--split time:{time_column}: there is no such column; the columns are: {', '.join(table.header)}")
+        problems.append(
+            f"--split time:{time_column}: there is no such column; the columns are: {', '.join(table.header)}"
+        )
     n = len(table.rows)
     if n < MIN_ROWS:
-        problems.append(f"{table.path}: has {n} data rows; a quest needs at least {MIN_ROWS} (the hidden test split takes a share of them)")
+        problems.append(
+            f"{table.path}: has {n} data rows; a quest needs at least {MIN_ROWS} (the hidden test split takes a share of them)"
+        )
 
     target_problems = column_problems(table, target, "the target")
     problems += target_problems
@@ -157,27 +183,41 @@ def infer(table: Table, target: str, task_arg: str | None, metric_arg: str | Non
         said.append(f"task: {task_arg} (from --task)")
     elif not numeric_target:
         task = TASKS["binary"] if len(distinct) == 2 else TASKS["multiclass"]
-        said.append(f"task: {'binary' if len(distinct) == 2 else 'multiclass'} classification, inferred: the target `{target}` holds "
-                    f"{len(distinct)} text values (pass --task to change)")
+        said.append(
+            f"task: {'binary' if len(distinct) == 2 else 'multiclass'} classification, inferred: the target `{target}` holds "
+            f"{len(distinct)} text values (pass --task to change)"
+        )
     elif all(float(v) == int(float(v)) for v in distinct) and len(distinct) <= 10:
         task = TASKS["binary"] if len(distinct) == 2 else TASKS["multiclass"]
-        said.append(f"task: {'binary' if len(distinct) == 2 else 'multiclass'} classification, inferred: the target `{target}` holds "
-                    f"{len(distinct)} whole numbers (pass --task regression if they are amounts)")
+        said.append(
+            f"task: {'binary' if len(distinct) == 2 else 'multiclass'} classification, inferred: the target `{target}` holds "
+            f"{len(distinct)} whole numbers (pass --task regression if they are amounts)"
+        )
     else:
         task = TASKS["regression"]
-        said.append(f"task: regression, inferred: the target `{target}` holds {len(distinct)} different numbers (pass --task to change)")
+        said.append(
+            f"task: regression, inferred: the target `{target}` holds {len(distinct)} different numbers (pass --task to change)"
+        )
 
     classes = None
     positive = None
     if task.endswith("classification") and not target_problems:
         if {d.lower() for d in distinct} <= {"true", "false"}:
-            problems.append(f"the target `{target}` holds True/False, which pandas reads as booleans: write it as 1/0 or as words such as yes/no")
+            problems.append(
+                f"the target `{target}` holds True/False, which pandas reads as booleans: write it as 1/0 or as words such as yes/no"
+            )
         if numeric_target and any(float(v) != int(float(v)) for v in distinct):
-            problems.append(f"the target `{target}` holds fractional numbers such as `{distinct[0]}`: classification needs class labels; use --task regression")
+            problems.append(
+                f"the target `{target}` holds fractional numbers such as `{distinct[0]}`: classification needs class labels; use --task regression"
+            )
         elif len(distinct) < 2:
-            problems.append(f"the target `{target}` has only one value (`{distinct[0] if distinct else ''}`): a classifier needs at least two classes")
+            problems.append(
+                f"the target `{target}` has only one value (`{distinct[0] if distinct else ''}`): a classifier needs at least two classes"
+            )
         elif len(distinct) > MAX_CLASSES:
-            problems.append(f"the target `{target}` has {len(distinct)} classes; at most {MAX_CLASSES} make a quest (is it a regression? pass --task regression)")
+            problems.append(
+                f"the target `{target}` has {len(distinct)} classes; at most {MAX_CLASSES} make a quest (is it a regression? pass --task regression)"
+            )
         else:
             labels = [v.strip() for v in values]
             classes = sorted({int(float(v)) for v in distinct}) if numeric_target else distinct
@@ -190,15 +230,21 @@ def infer(table: Table, target: str, task_arg: str | None, metric_arg: str | Non
                     )
             if task == TASKS["binary"]:
                 if len(classes) != 2:
-                    problems.append(f"--task binary: the target `{target}` has {len(classes)} classes, not 2; use --task multiclass")
+                    problems.append(
+                        f"--task binary: the target `{target}` has {len(classes)} classes, not 2; use --task multiclass"
+                    )
                 elif positive_arg is not None:
                     positive = next((c for c in classes if str(c) == positive_arg), None)
                     if positive is None:
-                        problems.append(f"--positive-class {positive_arg}: not a class of `{target}` ({', '.join(map(str, classes))})")
+                        problems.append(
+                            f"--positive-class {positive_arg}: not a class of `{target}` ({', '.join(map(str, classes))})"
+                        )
                 else:
                     positive = min(classes, key=lambda c: (counts[c], str(c)))
     elif task == TASKS["regression"] and not numeric_target:
-        problems.append(f"--task regression needs a numeric target; `{target}` holds text such as `{next(v for v in values if not is_number(v))}`")
+        problems.append(
+            f"--task regression needs a numeric target; `{target}` holds text such as `{next(v for v in values if not is_number(v))}`"
+        )
 
     features = []
     for name in table.header:
@@ -210,11 +256,20 @@ def infer(table: Table, target: str, task_arg: str | None, metric_arg: str | Non
         present = [v.strip() for v in column if not is_missing(v)]
         unique = set(present)
         if len(unique) <= 1 and not col_problems:
-            problems.append(f"column `{name}` has the same value (`{present[0] if present else ''}`) in every row: it cannot help a model; remove it or pass --drop {name}")
+            problems.append(
+                f"column `{name}` has the same value (`{present[0] if present else ''}`) in every row: it cannot help a model; remove it or pass --drop {name}"
+            )
             continue
         numeric = bool(present) and all(is_number(v) for v in present)
         integer = numeric and all(float(v) == int(float(v)) for v in present)
-        if len(unique) == len(column) and n >= MIN_ROWS and (not numeric or (integer and (ID_NAME.search(name) or max(map(float, present)) - min(map(float, present)) + 1 == n))):
+        if (
+            len(unique) == len(column)
+            and n >= MIN_ROWS
+            and (
+                not numeric
+                or (integer and (ID_NAME.search(name) or max(map(float, present)) - min(map(float, present)) + 1 == n))
+            )
+        ):
             problems.append(
                 f"column `{name}` looks like an identifier (every row has its own value): a model would only memorise it; "
                 f"remove it or pass --drop {name}"
@@ -226,42 +281,65 @@ def infer(table: Table, target: str, task_arg: str | None, metric_arg: str | Non
         problems.append(f"{table.path}: no feature columns are left besides the target `{target}`")
 
     if task == TASKS["clustering"] and any(f["type"] == "string" for f in features):
-        problems.append("--task clustering: the features must all be numbers; remove the text columns or pass --drop for each")
+        problems.append(
+            "--task clustering: the features must all be numbers; remove the text columns or pass --drop for each"
+        )
 
     average = None
     if metric_arg:
         metric = metric_arg
         if metric not in METRICS[task]:
-            problems.append(f"--metric {metric} does not fit a {task.replace('_', ' ')} quest; use one of {', '.join(METRICS[task])}")
+            problems.append(
+                f"--metric {metric} does not fit a {task.replace('_', ' ')} quest; use one of {', '.join(METRICS[task])}"
+            )
         said.append(f"metric: {metric} (from --metric)")
     elif task == TASKS["regression"]:
         metric = "r2"
-        said.append("metric: r2 (R², the default for regression; pass --metric mae, rmse or mse for an error in the target's units)")
+        said.append(
+            "metric: r2 (R², the default for regression; pass --metric mae, rmse or mse for an error in the target's units)"
+        )
     elif task == TASKS["clustering"]:
         metric = "adjusted_rand_score"
         said.append("metric: adjusted_rand_score (clusters against the target's groups)")
     elif classes and task == TASKS["binary"] and positive is not None:
         share = sum(1 for v in values if v.strip() == str(positive)) / n
         metric = "f1" if share < 0.35 else "accuracy"
-        said.append(f"metric: {metric}, inferred: the rarer class `{positive}` is {share:.0%} of the rows"
-                    + (" (accuracy would flatter a model that ignores it)" if metric == "f1" else "") + " (pass --metric to change)")
+        said.append(
+            f"metric: {metric}, inferred: the rarer class `{positive}` is {share:.0%} of the rows"
+            + (" (accuracy would flatter a model that ignores it)" if metric == "f1" else "")
+            + " (pass --metric to change)"
+        )
     elif classes:
         counts = [sum(1 for v in values if v.strip() == str(c)) for c in classes]
         metric = "f1" if min(counts) < 0.5 * max(counts) else "accuracy"
-        said.append(f"metric: {'F1 macro-averaged' if metric == 'f1' else 'accuracy'}, inferred: the classes are "
-                    f"{'uneven' if metric == 'f1' else 'about even'} ({min(counts)} to {max(counts)} rows) (pass --metric to change)")
+        said.append(
+            f"metric: {'F1 macro-averaged' if metric == 'f1' else 'accuracy'}, inferred: the classes are "
+            f"{'uneven' if metric == 'f1' else 'about even'} ({min(counts)} to {max(counts)} rows) (pass --metric to change)"
+        )
     else:
         metric = METRICS[task][0]
     if metric in ("precision", "recall", "f1") or (metric == "roc_auc" and task == TASKS["multiclass"]):
         average = "binary" if task == TASKS["binary"] else "macro"
     if task == TASKS["binary"] and positive is not None and metric in ("precision", "recall", "f1", "roc_auc"):
-        said.append(f"positive class: `{positive}` ({'from --positive-class' if positive_arg else 'the rarer one; pass --positive-class to change'})")
+        said.append(
+            f"positive class: `{positive}` ({'from --positive-class' if positive_arg else 'the rarer one; pass --positive-class to change'})"
+        )
     if problems:
         raise CsvProblems(problems)
-    return Plan(task=task, metric=metric, average=average, classes=classes, positive_class=positive, features=features, said=said)
+    return Plan(
+        task=task,
+        metric=metric,
+        average=average,
+        classes=classes,
+        positive_class=positive,
+        features=features,
+        said=said,
+    )
 
 
-def split(table: Table, plan: Plan, target: str, how: str, test_size: float, seed: int) -> tuple[list[int], list[int], str]:
+def split(
+    table: Table, plan: Plan, target: str, how: str, test_size: float, seed: int
+) -> tuple[list[int], list[int], str]:
     """Row indexes of the train and test splits and a sentence saying how they were made."""
     import numpy as np
     from sklearn.model_selection import train_test_split
@@ -275,27 +353,45 @@ def split(table: Table, plan: Plan, target: str, how: str, test_size: float, see
         boundary = times[order[int(round(n * (1 - test_size)))]]
         train = [i for i in order if times[i] < boundary]
         test = [i for i in order if times[i] >= boundary]
-        words = (f"a forward split on `{column}`: the {len(train)} earliest rows train, the {len(test)} rows from "
-                 f"`{table.column(column)[test[0]].strip()}` on are hidden (`{column}` itself is not a feature)")
+        words = (
+            f"a forward split on `{column}`: the {len(train)} earliest rows train, the {len(test)} rows from "
+            f"`{table.column(column)[test[0]].strip()}` on are hidden (`{column}` itself is not a feature)"
+        )
         problems = []
         if len(train) < MIN_ROWS * (1 - test_size) or len(test) < 5:
-            problems.append(f"--split {how}: too many rows share the last times; the forward split leaves {len(train)} train and {len(test)} test rows")
+            problems.append(
+                f"--split {how}: too many rows share the last times; the forward split leaves {len(train)} train and {len(test)} test rows"
+            )
         if plan.classes:
-            missing = [c for c in plan.classes if not any(str(c) == table.rows[i][table.header.index(target)].strip() for i in train)]
+            missing = [
+                c
+                for c in plan.classes
+                if not any(str(c) == table.rows[i][table.header.index(target)].strip() for i in train)
+            ]
             if missing:
-                problems.append(f"--split {how}: class{'es' if len(missing) > 1 else ''} {', '.join(f'`{c}`' for c in missing)} "
-                                "occur only in the hidden (latest) rows: a model could never learn them; use --split stratified")
+                problems.append(
+                    f"--split {how}: class{'es' if len(missing) > 1 else ''} {', '.join(f'`{c}`' for c in missing)} "
+                    "occur only in the hidden (latest) rows: a model could never learn them; use --split stratified"
+                )
         if problems:
             raise CsvProblems(problems)
         return train, test, words
     stratify = None
     if how == "stratified":
         if not plan.classes:
-            raise CsvProblems([f"--split stratified needs a classification target; `{target}` is a {plan.task.replace('_', ' ')} target: use --split random"])
+            raise CsvProblems(
+                [
+                    f"--split stratified needs a classification target; `{target}` is a {plan.task.replace('_', ' ')} target: use --split random"
+                ]
+            )
         stratify = [v.strip() for v in table.column(target)]
     train, test = train_test_split(index, test_size=test_size, random_state=seed, stratify=stratify)
     kind = "a split stratified by the target" if stratify else "a random split"
-    return sorted(int(i) for i in train), sorted(int(i) for i in test), f"{kind}, {len(test)} of {n} rows hidden ({test_size:.0%})"
+    return (
+        sorted(int(i) for i in train),
+        sorted(int(i) for i in test),
+        f"{kind}, {len(test)} of {n} rows hidden ({test_size:.0%})",
+    )
 
 
 def parse_times(table: Table, column: str) -> list:
@@ -307,5 +403,9 @@ def parse_times(table: Table, column: str) -> list:
     parsed = pd.to_datetime(pd.Series(values), errors="coerce", format="mixed")
     bad = [i for i, t in enumerate(parsed) if pd.isna(t)]
     if bad:
-        raise CsvProblems([f"--split time:{column}: {lines_of(bad)} hold no date or number (`{values[bad[0]]}`): fix them or split another way"])
+        raise CsvProblems(
+            [
+                f"--split time:{column}: {lines_of(bad)} hold no date or number (`{values[bad[0]]}`): fix them or split another way"
+            ]
+        )
     return list(parsed)

@@ -98,12 +98,16 @@ export class MLQuestClient {
   /** The caller's submissions for a quest, newest first. */
   questSubmissions(id: number, limit = 50) {
     const query = { limit: String(limit) };
-    return this.call('required', (api, o) => api.quests[':id'].submissions.$get({ param: { id: String(id) }, query }, o));
+    return this.call('required', (api, o) =>
+      api.quests[':id'].submissions.$get({ param: { id: String(id) }, query }, o)
+    );
   }
 
   questLeaderboard(id: number, limit = 10) {
     const query = { limit: String(limit) };
-    return this.call('optional', (api, o) => api.quests[':id'].leaderboard.$get({ param: { id: String(id) }, query }, o));
+    return this.call('optional', (api, o) =>
+      api.quests[':id'].leaderboard.$get({ param: { id: String(id) }, query }, o)
+    );
   }
 
   badges() {
@@ -159,7 +163,7 @@ export class MLQuestClient {
           `Submission ${id} is still ${result.status}; its result will appear in the quest's history when it is scored.`
         );
       }
-      await new Promise(resolve => setTimeout(resolve, interval));
+      await new Promise((resolve) => setTimeout(resolve, interval));
     }
   }
 
@@ -191,7 +195,9 @@ export class MLQuestClient {
       headers['Content-Type'] = 'application/json';
     }
     const doFetch = this.options.fetch ?? ((input: string, init?: RequestInit) => fetch(input, init));
-    const api = hc<AppType>(base, { fetch: (input: RequestInfo | URL, init?: RequestInit) => doFetch(String(input), init) });
+    const api = hc<AppType>(base, {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => doFetch(String(input), init)
+    });
     let response: R;
     try {
       // Plain headers (not the client's Headers object), so that a wrapped fetch sees them as sent.

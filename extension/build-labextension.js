@@ -52,5 +52,12 @@ require.cache[packageFile] = cached;
 const builder = path.dirname(require.resolve('@jupyter/builder/package.json'));
 const corePackage = require.resolve('@jupyterlab/core-meta/core.package.json');
 const extra = process.argv.slice(2);
-process.argv = [process.argv[0], path.join(builder, 'lib', 'build-labextension.js'), '--core-package-file', corePackage, ...extra, root];
+process.argv = [
+  process.argv[0],
+  path.join(builder, 'lib', 'build-labextension.js'),
+  '--core-package-file',
+  corePackage,
+  ...extra,
+  root
+];
 require(path.join(builder, 'lib', 'build-labextension.js'));

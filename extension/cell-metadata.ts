@@ -46,5 +46,5 @@ export function notebookQuest(notebookMetadata: unknown, cellMetadata: unknown[]
 
 /** The index of the notebook's submit cell (the first cell that names its quest and model), or -1. */
 export function submitCellIndex(cellMetadata: unknown[]): number {
-  return cellMetadata.findIndex(metadata => isComplete(readCellQuest(metadata)));
+  return cellMetadata.findIndex((metadata) => isComplete(readCellQuest(metadata)));
 }

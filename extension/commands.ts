@@ -37,8 +37,8 @@ export function addCommands(ctx: ICommandContext): void {
   });
 
   app.commands.addCommand(CommandIDs.openNotebook, {
-    label: args => (args.title ? __('Open the notebook of %1', args.title) : __('Open a quest notebook')),
-    execute: args => openQuestNotebook(ctx, Number(args.quest), args.notebook as string | undefined)
+    label: (args) => (args.title ? __('Open the notebook of %1', args.title) : __('Open a quest notebook')),
+    execute: (args) => openQuestNotebook(ctx, Number(args.quest), args.notebook as string | undefined)
   });
 
   app.commands.addCommand(CommandIDs.submitCell, {

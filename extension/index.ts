@@ -64,7 +64,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
     const notifier = new ToastNotifier({
       trans: __,
       toastMs: () => Math.max(1, settings.toastSeconds) * 1000,
-      openQuest: questId => {
+      openQuest: (questId) => {
         model.showQuest(questId);
         app.shell.activateById(SIDEBAR_ID);
       },
@@ -77,7 +77,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
       model,
       trans: __,
       serverUrl: () => settings.serverUrl,
-      openNotebook: quest => void app.commands.execute(CommandIDs.openNotebook, { quest: quest.id, title: quest.title }),
+      openNotebook: (quest) =>
+        void app.commands.execute(CommandIDs.openNotebook, { quest: quest.id, title: quest.title }),
       renderChart: chartRenderer(rendermime)
     });
     sidebar.id = SIDEBAR_ID;

@@ -79,7 +79,8 @@ export class KernelCompanion {
     if (content.status !== 'ok') {
       return null;
     }
-    const value = (content.user_expressions?.cv as { status?: string; data?: Record<string, unknown> } | undefined) ?? {};
+    const value =
+      (content.user_expressions?.cv as { status?: string; data?: Record<string, unknown> } | undefined) ?? {};
     const text = value.status === 'ok' ? String(value.data?.['text/plain'] ?? '') : '';
     const number = Number(text);
     return text !== '' && text !== 'None' && Number.isFinite(number) ? number : null;
@@ -98,13 +99,27 @@ export class KernelCompanion {
     const __ = this.__;
     const kernel = sessionContext.session?.kernel;
     if (!kernel) {
-      throw new CompanionError('no_kernel', __('This notebook has no kernel: select a Python kernel (Kernel > Change Kernel…), run the cells, then submit.'));
+      throw new CompanionError(
+        'no_kernel',
+        __('This notebook has no kernel: select a Python kernel (Kernel > Change Kernel…), run the cells, then submit.')
+      );
     }
     if (kernel.status === 'dead' || kernel.connectionStatus === 'disconnected') {
-      throw new CompanionError('dead_kernel', __('The kernel is dead: restart it (Kernel > Restart Kernel…), run the cells again, then submit.'));
+      throw new CompanionError(
+        'dead_kernel',
+        __('The kernel is dead: restart it (Kernel > Restart Kernel…), run the cells again, then submit.')
+      );
     }
-    if (kernel.status === 'busy' || kernel.status === 'starting' || kernel.status === 'restarting' || kernel.status === 'autorestarting') {
-      throw new CompanionError('kernel_busy', __('The kernel is busy: wait until the running cells finish (or interrupt them), then submit.'));
+    if (
+      kernel.status === 'busy' ||
+      kernel.status === 'starting' ||
+      kernel.status === 'restarting' ||
+      kernel.status === 'autorestarting'
+    ) {
+      throw new CompanionError(
+        'kernel_busy',
+        __('The kernel is busy: wait until the running cells finish (or interrupt them), then submit.')
+      );
     }
     return kernel;
   }
@@ -129,10 +144,15 @@ export class KernelCompanion {
         }
       };
       const timer = setTimeout(
-        () => finish(() => reject(new CompanionError('kernel_timeout', __('The kernel did not answer within %1 seconds.', timeoutMs / 1000)))),
+        () =>
+          finish(() =>
+            reject(
+              new CompanionError('kernel_timeout', __('The kernel did not answer within %1 seconds.', timeoutMs / 1000))
+            )
+          ),
         timeoutMs
       );
-      this.pending.set(request.id, { resolve: reply => finish(() => resolve(reply)) });
+      this.pending.set(request.id, { resolve: (reply) => finish(() => resolve(reply)) });
       const future = kernel.requestExecute({
         code: kernelCode(request),
         silent: true,
@@ -141,19 +161,45 @@ export class KernelCompanion {
         stop_on_error: false
       });
       future.done.then(
-        reply => {
+        (reply) => {
           const content = reply.content as KernelMessage.IExecuteReplyMsg['content'];
           if (content.status === 'error') {
-            finish(() => reject(new CompanionError('kernel_error', __('The kernel could not run the ML Quest companion: %1: %2', content.ename, content.evalue))));
+            finish(() =>
+              reject(
+                new CompanionError(
+                  'kernel_error',
+                  __('The kernel could not run the ML Quest companion: %1: %2', content.ename, content.evalue)
+                )
+              )
+            );
             return;
           }
           // The comm message arrives before the execute reply; give it a moment anyway.
           setTimeout(
-            () => finish(() => reject(new CompanionError('no_reply', __('The kernel ran the ML Quest companion but sent no answer; restart the kernel and try again.')))),
+            () =>
+              finish(() =>
+                reject(
+                  new CompanionError(
+                    'no_reply',
+                    __('The kernel ran the ML Quest companion but sent no answer; restart the kernel and try again.')
+                  )
+                )
+              ),
             3000
           );
         },
-        error => finish(() => reject(new CompanionError('dead_kernel', __('The kernel stopped while converting the model (%1). Restart it and run the cells again.', String(error)))))
+        (error) =>
+          finish(() =>
+            reject(
+              new CompanionError(
+                'dead_kernel',
+                __(
+                  'The kernel stopped while converting the model (%1). Restart it and run the cells again.',
+                  String(error)
+                )
+              )
+            )
+          )
       );
     });
   }

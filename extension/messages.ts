@@ -20,7 +20,8 @@ export function formatScore(score: number | null): string {
   return Math.abs(score) >= 1000 ? score.toFixed(1) : Number(score.toPrecision(4)).toString();
 }
 
-type MetricFacts = Pick<QuestSummary, 'metric' | 'higher_is_better' | 'threshold'> & Partial<Pick<QuestSummary, 'average'>>;
+type MetricFacts = Pick<QuestSummary, 'metric' | 'higher_is_better' | 'threshold'> &
+  Partial<Pick<QuestSummary, 'average'>>;
 
 /** The goal in words, with the metric's display name: "R² ≥ 0.8", "MAE ≤ 4". */
 export function thresholdText(quest: MetricFacts): string {
@@ -39,7 +40,14 @@ export function resultMessage(
   average: QuestSummary['average'] = null
 ): string {
   if (result.status !== 'scored') {
-    return __('%1 (%2): submission %3 %4. %5', questTitle, variable, result.submission_id, result.status, result.message);
+    return __(
+      '%1 (%2): submission %3 %4. %5',
+      questTitle,
+      variable,
+      result.submission_id,
+      result.status,
+      result.message
+    );
   }
   const goal = thresholdText({ ...result, average });
   const score = `${metricDisplayName(result.metric, average)} ${formatScore(result.score)}`;
@@ -113,7 +121,13 @@ export function durationText(ms: number, __: Translate = identityTranslate): str
 
 /** A reset instant as the learner reads a clock: weekday and 24-hour time in their zone, e.g. "Tue 00:00". */
 export function localTimeText(at: Date, timeZone?: string): string {
-  return new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone
+  }).format(at);
 }
 
 /**
@@ -125,7 +139,11 @@ function dailyLimitMessage(error: ApiError, __: Translate, clock: IClock): strin
   const now = clock.now ?? new Date();
   const inMessage = ISO_INSTANT.exec(error.message);
   const seconds = Number(error.retryAfter);
-  const resetAt = inMessage ? new Date(inMessage[0]) : Number.isFinite(seconds) && seconds > 0 ? new Date(now.getTime() + seconds * 1000) : null;
+  const resetAt = inMessage
+    ? new Date(inMessage[0])
+    : Number.isFinite(seconds) && seconds > 0
+      ? new Date(now.getTime() + seconds * 1000)
+      : null;
   if (!resetAt || Number.isNaN(resetAt.getTime())) {
     return __('Daily submission limit reached: %1', error.message);
   }
@@ -137,7 +155,12 @@ function dailyLimitMessage(error: ApiError, __: Translate, clock: IClock): strin
 }
 
 /** One clear message per failure cause of the submit flow. */
-export function describeFailure(error: unknown, serverUrl: string, __: Translate = identityTranslate, clock: IClock = {}): IFailure {
+export function describeFailure(
+  error: unknown,
+  serverUrl: string,
+  __: Translate = identityTranslate,
+  clock: IClock = {}
+): IFailure {
   if (error instanceof CompanionError) {
     return { message: error.message, action: null };
   }
@@ -147,7 +170,10 @@ export function describeFailure(error: unknown, serverUrl: string, __: Translate
     }
     if (error.status === 0 && error.code === 'server_unreachable') {
       return {
-        message: __('The ML Quest server at %1 cannot be reached. Check that it is running, or fix the server URL in Settings.', serverUrl),
+        message: __(
+          'The ML Quest server at %1 cannot be reached. Check that it is running, or fix the server URL in Settings.',
+          serverUrl
+        ),
         action: 'settings'
       };
     }

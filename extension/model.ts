@@ -150,7 +150,15 @@ export class QuestModel {
       // the token is dropped locally whatever the server says
     }
     this.store.set(null);
-    this.update({ signedIn: false, loading: false, error: null, progress: null, leaderboard: null, results: {}, openQuest: null });
+    this.update({
+      signedIn: false,
+      loading: false,
+      error: null,
+      progress: null,
+      leaderboard: null,
+      results: {},
+      openQuest: null
+    });
     await this.refresh();
   }
 

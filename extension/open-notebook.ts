@@ -4,10 +4,13 @@ import type { ICommandContext } from './commands';
 
 export async function openQuestNotebook(ctx: ICommandContext, questId: number, notebook?: string): Promise<void> {
   const { app, model, notifier, trans: __ } = ctx;
-  const quest = model.state.quests.find(q => q.id === questId);
+  const quest = model.state.quests.find((q) => q.id === questId);
   const path = notebook ?? quest?.notebook ?? null;
   if (!path) {
-    notifier.show(`mlquest-open-${questId}`, { message: __('Quest %1 has no starter notebook.', questId), type: 'error' });
+    notifier.show(`mlquest-open-${questId}`, {
+      message: __('Quest %1 has no starter notebook.', questId),
+      type: 'error'
+    });
     return;
   }
   try {
@@ -25,6 +28,11 @@ export async function openQuestNotebook(ctx: ICommandContext, questId: number, n
     await app.commands.execute('docmanager:open', { path, factory: 'Notebook' });
   } catch (error) {
     const failure = describeFailure(error, model.client.baseUrl, __);
-    notifier.show(`mlquest-open-${questId}`, { message: failure.message, type: 'error', details: failure.message, action: failure.action });
+    notifier.show(`mlquest-open-${questId}`, {
+      message: failure.message,
+      type: 'error',
+      details: failure.message,
+      action: failure.action
+    });
   }
 }

@@ -38,7 +38,7 @@ class LabelledButton extends Widget {
     submitIcon.element({ container: icon });
     this.label = document.createElement('span');
     this.button.append(icon, this.label);
-    this.button.addEventListener('click', event => {
+    this.button.addEventListener('click', (event) => {
       event.stopPropagation();
       onClick();
     });
@@ -52,7 +52,7 @@ class LabelledButton extends Widget {
 }
 
 function questName(state: IQuestState, questId: number, __: Translate): { title: string; numbered: string } {
-  const quest = state.quests.find(q => q.id === questId);
+  const quest = state.quests.find((q) => q.id === questId);
   const number = questNumbers(coursePath(state.progress?.levels ?? [], state.quests)).get(questId) ?? questId;
   const title = quest?.title ?? __('Quest %1', questId);
   return { title, numbered: __('Quest %1 · %2', number, title) };
@@ -73,7 +73,10 @@ function contentWithoutKernelInfo(context: DocumentRegistry.IContext<INotebookMo
  * language info into the notebook when the kernel connects, which marks it changed. When that
  * (or the kernel spec) is the only change since the file was loaded, the notebook is clean again.
  */
-function keepCleanOnKernelInfo(context: DocumentRegistry.IContext<INotebookModel>, isQuestNotebook: () => boolean): void {
+function keepCleanOnKernelInfo(
+  context: DocumentRegistry.IContext<INotebookModel>,
+  isQuestNotebook: () => boolean
+): void {
   const notebook = context.model;
   let loaded = notebook.dirty ? null : contentWithoutKernelInfo(context);
   context.fileChanged.connect(() => {
@@ -85,7 +88,13 @@ function keepCleanOnKernelInfo(context: DocumentRegistry.IContext<INotebookModel
     }
     // After JupyterLab has marked the change (the same turn of the event loop).
     setTimeout(() => {
-      if (!notebook.isDisposed && notebook.dirty && loaded !== null && isQuestNotebook() && contentWithoutKernelInfo(context) === loaded) {
+      if (
+        !notebook.isDisposed &&
+        notebook.dirty &&
+        loaded !== null &&
+        isQuestNotebook() &&
+        contentWithoutKernelInfo(context) === loaded
+      ) {
         notebook.dirty = false;
       }
     }, 0);
@@ -120,7 +129,10 @@ export class QuestNotebookExtension implements DocumentRegistry.IWidgetExtension
         toolbarButton.hide();
       } else {
         const name = questName(model.state, questId, __);
-        toolbarButton.setText(__('Submit to: %1', name.title), __('Submit the model of this notebook\'s submit cell to %1', name.numbered));
+        toolbarButton.setText(
+          __('Submit to: %1', name.title),
+          __("Submit the model of this notebook's submit cell to %1", name.numbered)
+        );
         toolbarButton.show();
       }
       const seen = new Set<Cell>();
@@ -178,7 +190,10 @@ export class QuestNotebookExtension implements DocumentRegistry.IWidgetExtension
     void context.ready.then(() => {
       watchModel();
       update();
-      keepCleanOnKernelInfo(context, () => notebookQuest(context.model.getMetadata(METADATA_KEY), cellsMetadata()) !== undefined);
+      keepCleanOnKernelInfo(
+        context,
+        () => notebookQuest(context.model.getMetadata(METADATA_KEY), cellsMetadata()) !== undefined
+      );
     });
     let disposed = false;
     return {
@@ -189,7 +204,7 @@ export class QuestNotebookExtension implements DocumentRegistry.IWidgetExtension
         disposed = true;
         model.stateChanged.disconnect(onState);
         toolbarButton.dispose();
-        cellButtons.forEach(button => button.dispose());
+        cellButtons.forEach((button) => button.dispose());
       }
     };
   }

@@ -18,13 +18,15 @@ export function questOptions(
   __: Translate
 ): { options: IQuestOption[]; selected: number | undefined } {
   const open = quests
-    .filter(q => q.status !== 'locked')
+    .filter((q) => q.status !== 'locked')
     .sort((a, b) => (numbers.get(a.id) ?? a.id) - (numbers.get(b.id) ?? b.id));
-  const options = open.map(q => ({
+  const options = open.map((q) => ({
     id: q.id,
-    label: __('Quest %1 · %2', numbers.get(q.id) ?? q.id, q.title) + (q.status === 'completed' ? ` ${__('(completed)')}` : '')
+    label:
+      __('Quest %1 · %2', numbers.get(q.id) ?? q.id, q.title) +
+      (q.status === 'completed' ? ` ${__('(completed)')}` : '')
   }));
   const selected =
-    open.find(q => q.id === preferred)?.id ?? open.find(q => q.status === 'available')?.id ?? open[0]?.id;
+    open.find((q) => q.id === preferred)?.id ?? open.find((q) => q.status === 'available')?.id ?? open[0]?.id;
   return { options, selected };
 }

@@ -16,7 +16,10 @@ export async function submitActiveCell(ctx: ICommandContext): Promise<void> {
   const panel = tracker.currentWidget;
   const cell = tracker.activeCell;
   if (!panel || !cell || cell.model.type !== 'code') {
-    notifier.show('mlquest-submit', { message: __('Select the code cell that trains your model, then submit.'), type: 'warning' });
+    notifier.show('mlquest-submit', {
+      message: __('Select the code cell that trains your model, then submit.'),
+      type: 'warning'
+    });
     return;
   }
   const sessionContext = panel.sessionContext;
@@ -42,12 +45,17 @@ export async function submitActiveCell(ctx: ICommandContext): Promise<void> {
         return;
       }
       const notebook = panel.content.model;
-      const cells = notebook ? Array.from({ length: notebook.cells.length }, (_, i) => notebook.cells.get(i).getMetadata(METADATA_KEY)) : [];
+      const cells = notebook
+        ? Array.from({ length: notebook.cells.length }, (_, i) => notebook.cells.get(i).getMetadata(METADATA_KEY))
+        : [];
       const preferred = choice.quest ?? notebookQuest(notebook?.getMetadata(METADATA_KEY), cells);
       const numbers = questNumbers(coursePath(model.state.progress?.levels ?? [], model.state.quests));
       const offered = questOptions(model.state.quests, numbers, preferred, __);
       if (offered.options.length === 0) {
-        notifier.show(key, { message: __('No quest is open to you yet: sign in again or refresh ML Quest.'), type: 'warning' });
+        notifier.show(key, {
+          message: __('No quest is open to you yet: sign in again or refresh ML Quest.'),
+          type: 'warning'
+        });
         return;
       }
       const picked = await askSubmitChoice(offered, models, choice.model ?? models[0].name, __);

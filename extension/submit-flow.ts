@@ -107,7 +107,7 @@ export class SubmitFlow {
     await model.refresh();
     const after = model.state.progress ? coursePath(model.state.progress.levels, model.state.quests) : [];
     const unlocked = result.unlocked_levels
-      ? after.filter(chapter => result.unlocked_levels?.some(level => level.id === chapter.id))
+      ? after.filter((chapter) => result.unlocked_levels?.some((level) => level.id === chapter.id))
       : newlyUnlocked(before, after);
     for (const chapter of unlocked) {
       notifier.show(`mlquest-chapter-${chapter.id}`, {

@@ -53,7 +53,12 @@ export class ToastNotifier implements ISubmitNotifier {
     }
     const ms = this.options.toastMs();
     // Results and errors stay longer than badges; progress and errors with a way out stay until closed.
-    const autoClose = note.type === 'in-progress' || note.action ? false : note.quest !== undefined || note.type === 'error' ? ms * 2 : ms;
+    const autoClose =
+      note.type === 'in-progress' || note.action
+        ? false
+        : note.quest !== undefined || note.type === 'error'
+          ? ms * 2
+          : ms;
     const id = Notification.emit(note.message, note.type === 'info' ? 'info' : note.type, { autoClose, actions });
     this.ids.set(key, id);
   }

@@ -36,7 +36,10 @@ const EnvSchema = z.object({
   DATABASE_URL: strVar('sqlite:./data/mlquest.db').transform((v, ctx) => {
     const m = /^sqlite:(.+)$/.exec(v);
     if (!m) {
-      ctx.addIssue({ code: 'custom', message: `DATABASE_URL must look like "sqlite:PATH" (e.g. sqlite:./data/mlquest.db), got "${v}"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `DATABASE_URL must look like "sqlite:PATH" (e.g. sqlite:./data/mlquest.db), got "${v}"`
+      });
       return z.NEVER;
     }
     return m[1].replace(/^\/\/(?=\/)/, '');
@@ -44,11 +47,17 @@ const EnvSchema = z.object({
   MLQUEST_QUEST_PACK: strVar('./datasets'),
   MLQUEST_NOTEBOOKS: strVar('./notebooks'),
   MLQUEST_CORS_ORIGINS: strVar('http://localhost:8888,http://127.0.0.1:8888').transform((v, ctx) => {
-    const origins = v.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+    const origins = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
     for (const o of origins) {
       if (o === '*') continue;
       if (!/^https?:\/\/[^/\s]+$/.test(o)) {
-        ctx.addIssue({ code: 'custom', message: `MLQUEST_CORS_ORIGINS: "${o}" is not an origin like http://localhost:8888 (scheme and host, no path)` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `MLQUEST_CORS_ORIGINS: "${o}" is not an origin like http://localhost:8888 (scheme and host, no path)`
+        });
         return z.NEVER;
       }
     }

@@ -24,7 +24,9 @@ function main(): void {
   const { pack } = server.catalog;
   const listener = serve({ fetch: server.app.fetch, hostname: config.host, port: config.port }, (info) => {
     if (config.logLevel !== 'silent') {
-      console.log(`ML Quest API on http://${config.host}:${info.port} (docs at /docs), pack "${pack.name}" v${pack.version}`);
+      console.log(
+        `ML Quest API on http://${config.host}:${info.port} (docs at /docs), pack "${pack.name}" v${pack.version}`
+      );
     }
   });
   let closing = false;

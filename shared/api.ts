@@ -77,27 +77,24 @@ export type UpdateProfileRequest = z.infer<typeof UpdateProfileRequest>;
 
 // ---------------------------------------------------------------- catalog
 
-export const TaskType = z.enum([
-  'regression',
-  'binary_classification',
-  'multiclass_classification',
-  'clustering'
-]);
+export const TaskType = z.enum(['regression', 'binary_classification', 'multiclass_classification', 'clustering']);
 export type TaskType = z.infer<typeof TaskType>;
 
-export const MetricName = z.enum([
-  'r2',
-  'mse',
-  'rmse',
-  'mae',
-  'accuracy',
-  'precision',
-  'recall',
-  'f1',
-  'roc_auc',
-  'log_loss',
-  'adjusted_rand_score'
-]).describe(`The metric's code; the sidebar and toasts show its name: ${metricGlossary()}.`);
+export const MetricName = z
+  .enum([
+    'r2',
+    'mse',
+    'rmse',
+    'mae',
+    'accuracy',
+    'precision',
+    'recall',
+    'f1',
+    'roc_auc',
+    'log_loss',
+    'adjusted_rand_score'
+  ])
+  .describe(`The metric's code; the sidebar and toasts show its name: ${metricGlossary()}.`);
 export type MetricName = z.infer<typeof MetricName>;
 
 export const QuestStatus = z.enum(['locked', 'available', 'completed']);
@@ -108,7 +105,9 @@ export const Level = z.object({
   name: z.string(),
   description: z.string(),
   required_xp: z.number().int(),
-  unlocked: z.boolean().describe('Whether the caller has the XP to unlock it (false when signed out and required_xp > 0).')
+  unlocked: z
+    .boolean()
+    .describe('Whether the caller has the XP to unlock it (false when signed out and required_xp > 0).')
 });
 export type Level = z.infer<typeof Level>;
 
@@ -149,8 +148,10 @@ export const QuestDetail = QuestSummary.extend({
   dataset_url: z.string().describe('Path of the train split, relative to the server root.'),
   hints: z
     .array(z.string())
-    .describe('The hints revealed so far: the first from the start, one more per failed scored attempt, all after a pass.'),
-  hints_total: z.number().int().describe("How many hints the quest has (hints.length of them are revealed)."),
+    .describe(
+      'The hints revealed so far: the first from the start, one more per failed scored attempt, all after a pass.'
+    ),
+  hints_total: z.number().int().describe('How many hints the quest has (hints.length of them are revealed).'),
   unlock_xp: z.number().int().describe('Total XP that unlocks this quest.')
 });
 export type QuestDetail = z.infer<typeof QuestDetail>;

@@ -33,5 +33,7 @@ export function metricDisplayName(metric: MetricName, average?: 'binary' | 'macr
 
 /** "r2 (R²), mae (MAE), …": the codes with their names, for API documentation. */
 export function metricGlossary(): string {
-  return (Object.keys(METRIC_DISPLAY_NAMES) as MetricName[]).map(code => `${code} (${METRIC_DISPLAY_NAMES[code]})`).join(', ');
+  return (Object.keys(METRIC_DISPLAY_NAMES) as MetricName[])
+    .map((code) => `${code} (${METRIC_DISPLAY_NAMES[code]})`)
+    .join(', ');
 }

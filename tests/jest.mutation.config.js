@@ -13,8 +13,5 @@ module.exports = {
   // The calendar's year-long sweep against Intl (tests/rules/calendar.test.ts) takes seconds; the
   // known-answer calendar tests cover the same rules for the mutation run.
   testPathIgnorePatterns: [...base.testPathIgnorePatterns, '/tests/rules/calendar\\.test\\.ts$'],
-  testMatch: [
-    '<rootDir>/tests/rules/**/*.test.ts',
-    '<rootDir>/tests/evaluation/metrics-parity.test.ts'
-  ]
+  testMatch: ['<rootDir>/tests/rules/**/*.test.ts', '<rootDir>/tests/evaluation/metrics-parity.test.ts']
 };

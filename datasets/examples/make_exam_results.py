@@ -26,12 +26,23 @@ def main(out: str) -> None:
     assignments = rng.binomial(10, np.clip(attendance / 110, 0, 1))
     prior = np.clip(rng.normal(2.9, 0.6, n), 1.0, 4.0)
     boost = np.where(track == "science", -1.8, np.where(track == "arts", 1.4, 0.0))
-    logit = -10.2 + 0.28 * study - 3.0 * (attendance < 65) + 0.05 * attendance + 0.25 * assignments + 1.1 * prior + boost + 0.12 * np.maximum(study - 10, 0) ** 1.5
+    logit = (
+        -10.2
+        + 0.28 * study
+        - 3.0 * (attendance < 65)
+        + 0.05 * attendance
+        + 0.25 * assignments
+        + 1.1 * prior
+        + boost
+        + 0.12 * np.maximum(study - 10, 0) ** 1.5
+    )
     passed = rng.random(n) < 1 / (1 + np.exp(-logit))
     ids = rng.permutation(np.arange(10001, 10001 + n))
     lines = ["student_id,study_hours,attendance_pct,assignments_done,prior_grade,track,passed"]
     for i in range(n):
-        lines.append(f"{ids[i]},{study[i]:.1f},{attendance[i]:.0f},{assignments[i]},{prior[i]:.2f},{track[i]},{'yes' if passed[i] else 'no'}")
+        lines.append(
+            f"{ids[i]},{study[i]:.1f},{attendance[i]:.0f},{assignments[i]},{prior[i]:.2f},{track[i]},{'yes' if passed[i] else 'no'}"
+        )
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
 

@@ -59,7 +59,7 @@ const BOUNDED_SCORES: ReadonlySet<MetricName> = new Set<MetricName>([
 
 /** The part of the metric's scale to draw: 0–1 for scores (wider below 0 when needed), 0–max for errors. */
 export function scaleDomain(facts: IMetricFacts, values: number[]): [number, number] {
-  const finite = values.filter(v => Number.isFinite(v));
+  const finite = values.filter((v) => Number.isFinite(v));
   if (BOUNDED_SCORES.has(facts.metric)) {
     return [Math.min(0, ...finite), 1];
   }
@@ -114,9 +114,9 @@ export interface IScorePoint {
 export function scoreHistorySpec(facts: IMetricFacts, points: IScorePoint[], palette: IChartPalette): VegaLiteSpec {
   const [low, high] = scaleDomain(
     facts,
-    points.map(p => p.score)
+    points.map((p) => p.score)
   );
-  const rows = points.map(p => ({ ...p, verdict: p.passed ? 'passed' : 'not yet' }));
+  const rows = points.map((p) => ({ ...p, verdict: p.passed ? 'passed' : 'not yet' }));
   return chart(palette, 110, `Score history: ${points.length} attempts`, {
     layer: [
       {
@@ -124,8 +124,18 @@ export function scoreHistorySpec(facts: IMetricFacts, points: IScorePoint[], pal
         mark: { type: 'line', color: palette.quiet, point: false },
         encoding: {
           // One tick per attempt: whole numbers only.
-          x: { field: 'attempt', type: 'quantitative', title: 'attempt', axis: { values: points.map(p => p.attempt), format: 'd' } },
-          y: { field: 'score', type: 'quantitative', title: metricDisplayName(facts.metric, facts.average), scale: { domain: [low, high] } }
+          x: {
+            field: 'attempt',
+            type: 'quantitative',
+            title: 'attempt',
+            axis: { values: points.map((p) => p.attempt), format: 'd' }
+          },
+          y: {
+            field: 'score',
+            type: 'quantitative',
+            title: metricDisplayName(facts.metric, facts.average),
+            scale: { domain: [low, high] }
+          }
         }
       },
       {
@@ -149,9 +159,14 @@ export function scoreHistorySpec(facts: IMetricFacts, points: IScorePoint[], pal
         }
       },
       {
-        data: { values: [{ goal: facts.threshold, label: `goal ${facts.higher_is_better ? '≥' : '≤'} ${facts.threshold}` }] },
+        data: {
+          values: [{ goal: facts.threshold, label: `goal ${facts.higher_is_better ? '≥' : '≤'} ${facts.threshold}` }]
+        },
         layer: [
-          { mark: { type: 'rule', color: palette.good, strokeDash: [4, 3] }, encoding: { y: { field: 'goal', type: 'quantitative' } } },
+          {
+            mark: { type: 'rule', color: palette.good, strokeDash: [4, 3] },
+            encoding: { y: { field: 'goal', type: 'quantitative' } }
+          },
           {
             mark: { type: 'text', align: 'left', dx: 2, dy: -6, color: palette.text, fontSize: 10 },
             encoding: { y: { field: 'goal', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label' } }
@@ -171,7 +186,12 @@ export interface IXpFacts {
 
 /** The XP bar of the current player level, from its start to the next level's threshold. */
 export function xpBarSpec(xp: IXpFacts, palette: IChartPalette): VegaLiteSpec {
-  const x = { type: 'quantitative', scale: { domain: [xp.level_xp, xp.next_level_xp], nice: false }, title: null, axis: null };
+  const x = {
+    type: 'quantitative',
+    scale: { domain: [xp.level_xp, xp.next_level_xp], nice: false },
+    title: null,
+    axis: null
+  };
   return chart(palette, 12, `${xp.total_xp} XP; level ${xp.level + 1} at ${xp.next_level_xp} XP`, {
     layer: [
       {
@@ -201,7 +221,7 @@ const STATUS_WORDS: Record<QuestStatus, string> = { completed: 'done', available
  * three colours. Locked chapters name the XP that opens them.
  */
 export function courseMapSpec(chapters: IChapter[], palette: IChartPalette): VegaLiteSpec {
-  const widest = Math.max(1, ...chapters.map(c => c.quests.length));
+  const widest = Math.max(1, ...chapters.map((c) => c.quests.length));
   const rows = chapters.flatMap((chapter, row) =>
     chapter.quests.map((q, index) => ({
       number: q.number,
@@ -212,7 +232,13 @@ export function courseMapSpec(chapters: IChapter[], palette: IChartPalette): Veg
     }))
   );
   const order = chapters.map(chapterLabel);
-  const y = { field: 'chapter', type: 'ordinal', sort: order, title: null, axis: { labelLimit: 130, ticks: false, domain: false } };
+  const y = {
+    field: 'chapter',
+    type: 'ordinal',
+    sort: order,
+    title: null,
+    axis: { labelLimit: 130, ticks: false, domain: false }
+  };
   const x = {
     field: 'column',
     type: 'ordinal',
@@ -220,34 +246,42 @@ export function courseMapSpec(chapters: IChapter[], palette: IChartPalette): Veg
     axis: null,
     scale: { domain: Array.from({ length: widest }, (_, i) => i + 1) }
   };
-  return chart(palette, Math.max(60, chapters.length * 30), `Course map: ${rows.length} quests in ${chapters.length} chapters`, {
-    data: { values: rows },
-    layer: [
-      { mark: { type: 'line', color: palette.quiet, strokeWidth: 2 }, encoding: { x, y, order: { field: 'number' } } },
-      {
-        mark: { type: 'circle', size: 260, opacity: 1 },
-        encoding: {
-          x,
-          y,
-          color: {
-            field: 'state',
-            type: 'nominal',
-            scale: { domain: ['done', 'available', 'locked'], range: [palette.good, palette.accent, palette.quiet] },
-            legend: { orient: 'bottom', title: null, labelColor: palette.text }
-          },
-          tooltip: [
-            { field: 'number', title: 'quest' },
-            { field: 'title', title: 'title' },
-            { field: 'state', title: 'state' }
-          ]
+  return chart(
+    palette,
+    Math.max(60, chapters.length * 30),
+    `Course map: ${rows.length} quests in ${chapters.length} chapters`,
+    {
+      data: { values: rows },
+      layer: [
+        {
+          mark: { type: 'line', color: palette.quiet, strokeWidth: 2 },
+          encoding: { x, y, order: { field: 'number' } }
+        },
+        {
+          mark: { type: 'circle', size: 260, opacity: 1 },
+          encoding: {
+            x,
+            y,
+            color: {
+              field: 'state',
+              type: 'nominal',
+              scale: { domain: ['done', 'available', 'locked'], range: [palette.good, palette.accent, palette.quiet] },
+              legend: { orient: 'bottom', title: null, labelColor: palette.text }
+            },
+            tooltip: [
+              { field: 'number', title: 'quest' },
+              { field: 'title', title: 'title' },
+              { field: 'state', title: 'state' }
+            ]
+          }
+        },
+        {
+          mark: { type: 'text', fontSize: 9, fontWeight: 'bold', color: '#ffffff' },
+          encoding: { x, y, text: { field: 'number' } }
         }
-      },
-      {
-        mark: { type: 'text', fontSize: 9, fontWeight: 'bold', color: '#ffffff' },
-        encoding: { x, y, text: { field: 'number' } }
-      }
-    ]
-  });
+      ]
+    }
+  );
 }
 
 export function chapterLabel(chapter: IChapter): string {
@@ -261,7 +295,7 @@ export function questLeaderboardSpec(
   me: string | null,
   palette: IChartPalette
 ): VegaLiteSpec {
-  const rows = entries.map(e => ({
+  const rows = entries.map((e) => ({
     player: `${e.rank}. ${e.display_name ?? e.username}`,
     name: e.display_name ?? e.username,
     score: e.best_score,
@@ -269,7 +303,7 @@ export function questLeaderboardSpec(
   }));
   const [low, high] = scaleDomain(
     facts,
-    entries.map(e => e.best_score)
+    entries.map((e) => e.best_score)
   );
   const x = { type: 'quantitative', scale: { domain: [low, high], nice: false }, title: metricAxisTitle(facts) };
   return chart(palette, Math.max(40, rows.length * 18), `Quest leaderboard: ${rows.length} players`, {
@@ -280,7 +314,12 @@ export function questLeaderboardSpec(
         encoding: {
           y: { field: 'player', type: 'nominal', sort: null, title: null, axis: { labelLimit: 90 } },
           x: { field: 'score', ...x },
-          color: { field: 'own', type: 'nominal', scale: { domain: ['you', 'others'], range: [palette.accent, palette.quiet] }, legend: null },
+          color: {
+            field: 'own',
+            type: 'nominal',
+            scale: { domain: ['you', 'others'], range: [palette.accent, palette.quiet] },
+            legend: null
+          },
           tooltip: [
             { field: 'name', title: 'player' },
             { field: 'score', title: 'best score' }
@@ -305,7 +344,11 @@ export function dayKey(date: Date): string {
 }
 
 /** The last `weeks` calendar weeks (Monday first) up to `today`, each day marked active or not. */
-export function calendarDays(activeDays: string[], today: Date, weeks = 8): { day: string; week: number; weekday: string; active: boolean }[] {
+export function calendarDays(
+  activeDays: string[],
+  today: Date,
+  weeks = 8
+): { day: string; week: number; weekday: string; active: boolean }[] {
   const active = new Set(activeDays);
   const start = new Date(today.getFullYear(), today.getMonth(), today.getDate());
   const mondayOffset = (start.getDay() + 6) % 7;
@@ -324,13 +367,22 @@ export function calendarDays(activeDays: string[], today: Date, weeks = 8): { da
 
 /** The streak calendar: the last weeks as columns, weekdays as rows, active days filled. */
 export function streakCalendarSpec(activeDays: string[], today: Date, palette: IChartPalette, weeks = 8): VegaLiteSpec {
-  const rows = calendarDays(activeDays, today, weeks).map(d => ({ ...d, state: d.active ? 'active' : 'no submission' }));
-  return chart(palette, 84, `Streak calendar: ${rows.filter(r => r.active).length} active days in ${weeks} weeks`, {
+  const rows = calendarDays(activeDays, today, weeks).map((d) => ({
+    ...d,
+    state: d.active ? 'active' : 'no submission'
+  }));
+  return chart(palette, 84, `Streak calendar: ${rows.filter((r) => r.active).length} active days in ${weeks} weeks`, {
     data: { values: rows },
     mark: { type: 'rect', cornerRadius: 2, stroke: 'transparent', strokeWidth: 2 },
     encoding: {
       x: { field: 'week', type: 'ordinal', title: null, axis: null },
-      y: { field: 'weekday', type: 'ordinal', sort: WEEKDAYS, title: null, axis: { labelColor: palette.text, ticks: false, domain: false } },
+      y: {
+        field: 'weekday',
+        type: 'ordinal',
+        sort: WEEKDAYS,
+        title: null,
+        axis: { labelColor: palette.text, ticks: false, domain: false }
+      },
       color: {
         field: 'state',
         type: 'nominal',

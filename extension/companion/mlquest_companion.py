@@ -166,7 +166,11 @@ def _check_features(features: Sequence[Dict[str, Any]]) -> List[Dict[str, str]]:
         raise CompanionError("bad_request", "The quest's feature list is empty; reload the quest list and try again.")
     checked = []
     for feature in features:
-        if not isinstance(feature, dict) or "name" not in feature or feature.get("type") not in ("float", "int", "string"):
+        if (
+            not isinstance(feature, dict)
+            or "name" not in feature
+            or feature.get("type") not in ("float", "int", "string")
+        ):
             raise CompanionError("bad_request", f"Unexpected feature description {feature!r}.")
         checked.append({"name": str(feature["name"]), "type": str(feature["type"])})
     return checked
@@ -274,7 +278,9 @@ def _register_gradient_boosting(models: List[Any]) -> None:
             )
         else:
             options = {"split": None} if package == "lightgbm" else None
-            update_registered_converter(cls, alias, calculate_linear_regressor_output_shapes, converter, options=options)
+            update_registered_converter(
+                cls, alias, calculate_linear_regressor_output_shapes, converter, options=options
+            )
         _registered.add(alias)
 
 
@@ -282,6 +288,7 @@ def _without_xgboost_feature_names(model: Any, boosters: List[Any]) -> Any:
     """A copy of ``model`` whose XGBoost boosters name features f0, f1, ... (onnxmltools reads
     splits by those names; a model fitted on a DataFrame names them after its columns). The
     learner's model is left as it was."""
+
     def named(est: Any) -> bool:
         names = est.get_booster().feature_names
         return bool(names) and not all(re.fullmatch(r"f\d+", str(n)) for n in names)
@@ -335,7 +342,10 @@ def _convert_sklearn(model: Any, features: List[Dict[str, str]]) -> bytes:
         )
     except Exception as error:  # skl2onnx raises several unrelated types
         text = str(error)
-        if type(error).__name__ in ("MissingShapeCalculator", "MissingConverter") or "Unable to find a shape calculator" in text:
+        if (
+            type(error).__name__ in ("MissingShapeCalculator", "MissingConverter")
+            or "Unable to find a shape calculator" in text
+        ):
             raise CompanionError(
                 "unsupported_type",
                 f"skl2onnx cannot convert a {type(model).__name__} ({text.splitlines()[0]}). "
@@ -343,7 +353,8 @@ def _convert_sklearn(model: Any, features: List[Dict[str, str]]) -> bytes:
                 "or an XGBoost/LightGBM classifier or regressor (XGBClassifier, XGBRegressor, LGBMClassifier, LGBMRegressor).",
             ) from error
         raise CompanionError(
-            "conversion_failed", f"Converting the {type(model).__name__} to ONNX failed: {text.splitlines()[0] if text else type(error).__name__}"
+            "conversion_failed",
+            f"Converting the {type(model).__name__} to ONNX failed: {text.splitlines()[0] if text else type(error).__name__}",
         ) from error
     return onnx_model.SerializeToString()
 
@@ -454,7 +465,14 @@ def handle_request(namespace: Dict[str, Any], request: Dict[str, Any]) -> Tuple[
                 )
             onnx_bytes = convert_to_onnx(model, request.get("features") or [])
             return (
-                {**base, "ok": True, "action": "convert", "variable": name, "model_type": type(model).__name__, "bytes": len(onnx_bytes)},
+                {
+                    **base,
+                    "ok": True,
+                    "action": "convert",
+                    "variable": name,
+                    "model_type": type(model).__name__,
+                    "bytes": len(onnx_bytes),
+                },
                 [onnx_bytes],
             )
         raise CompanionError("bad_request", f"Unknown action {action!r}.")

@@ -6,7 +6,7 @@ import type { Translate } from '../messages';
 export function BadgeList({ badges, trans: __ }: { badges: Badge[]; trans: Translate }): JSX.Element {
   return (
     <ul className="jp-mlquest-badges">
-      {badges.map(badge => (
+      {badges.map((badge) => (
         <li
           key={badge.id}
           className={`jp-mlquest-badge${badge.earned ? ' jp-mod-earned' : ''}`}

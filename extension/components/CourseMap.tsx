@@ -19,12 +19,18 @@ export function CourseMap({ chapters, totalXp, trans: __ }: ICourseMapProps): JS
     <div className="jp-mlquest-map">
       <VegaChart
         className="jp-mlquest-map-chart"
-        spec={palette => courseMapSpec(chapters, palette)}
+        spec={(palette) => courseMapSpec(chapters, palette)}
         label={__('Course map: %1 of %2 quests done in %3 chapters', done, total, chapters.length)}
       />
       <div className="jp-mlquest-muted jp-mlquest-next-chapter">
         {next
-          ? __('Chapter %1 · %2 opens at %3 XP: %4 XP to go.', next.chapter.number, next.chapter.name, next.chapter.requiredXp, next.xpNeeded)
+          ? __(
+              'Chapter %1 · %2 opens at %3 XP: %4 XP to go.',
+              next.chapter.number,
+              next.chapter.name,
+              next.chapter.requiredXp,
+              next.xpNeeded
+            )
           : __('Every chapter is open.')}
       </div>
     </div>

@@ -22,8 +22,16 @@ function Row({ row, own, className = '' }: { row: LeaderboardEntry; own: boolean
   );
 }
 
-export function LeaderboardTable({ board, me, trans: __ }: { board: Leaderboard; me: string; trans: Translate }): JSX.Element {
-  const ownOffPage = board.me && !board.entries.some(row => row.username === board.me?.username);
+export function LeaderboardTable({
+  board,
+  me,
+  trans: __
+}: {
+  board: Leaderboard;
+  me: string;
+  trans: Translate;
+}): JSX.Element {
+  const ownOffPage = board.me && !board.entries.some((row) => row.username === board.me?.username);
   return (
     <table className="jp-mlquest-leaderboard">
       <colgroup>
@@ -43,7 +51,7 @@ export function LeaderboardTable({ board, me, trans: __ }: { board: Leaderboard;
         </tr>
       </thead>
       <tbody>
-        {board.entries.map(row => (
+        {board.entries.map((row) => (
           <Row key={row.username} row={row} own={row.username === me} />
         ))}
         {ownOffPage && board.me && <Row row={board.me} own={true} className="jp-mlquest-own-row" />}

@@ -15,7 +15,13 @@ export interface IPlayerHeaderProps {
 
 export function PlayerHeader({ progress, trans: __ }: IPlayerHeaderProps): JSX.Element {
   const next = progress.level + 1;
-  const xpLabel = __('%1 XP; level %2 at %3 XP (%4 to go)', progress.total_xp, next, progress.next_level_xp, progress.xp_to_next_level);
+  const xpLabel = __(
+    '%1 XP; level %2 at %3 XP (%4 to go)',
+    progress.total_xp,
+    next,
+    progress.next_level_xp,
+    progress.xp_to_next_level
+  );
   const days = progress.active_days;
   const freezes = progress.streak_freezes;
   return (
@@ -29,7 +35,7 @@ export function PlayerHeader({ progress, trans: __ }: IPlayerHeaderProps): JSX.E
         </span>
         <span className="jp-mlquest-xp">{__('%1 XP', progress.total_xp)}</span>
       </div>
-      <VegaChart className="jp-mlquest-xp-chart" spec={palette => xpBarSpec(progress, palette)} label={xpLabel} />
+      <VegaChart className="jp-mlquest-xp-chart" spec={(palette) => xpBarSpec(progress, palette)} label={xpLabel} />
       <div className="jp-mlquest-player-line jp-mlquest-muted jp-mlquest-xp-ends">
         <span>{__('Level %1 · %2 XP', progress.level, progress.level_xp)}</span>
         <span>{__('Level %1 at %2 XP', next, progress.next_level_xp)}</span>
@@ -50,7 +56,7 @@ export function PlayerHeader({ progress, trans: __ }: IPlayerHeaderProps): JSX.E
       )}
       <VegaChart
         className="jp-mlquest-calendar"
-        spec={palette => streakCalendarSpec(days, new Date(), palette)}
+        spec={(palette) => streakCalendarSpec(days, new Date(), palette)}
         label={__('Streak calendar of the last 8 weeks: %1 days with a scored submission', days.length)}
       />
       <div className="jp-mlquest-muted">

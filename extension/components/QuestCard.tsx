@@ -48,7 +48,11 @@ export function QuestCard(props: IQuestCardProps): JSX.Element {
   }
   const status = quest.status === 'completed' ? __('completed') : __('available');
   return (
-    <li ref={card} className={`jp-mlquest-quest jp-mod-${quest.status}${open ? ' jp-mod-open' : ''}`} data-quest-id={quest.id}>
+    <li
+      ref={card}
+      className={`jp-mlquest-quest jp-mod-${quest.status}${open ? ' jp-mod-open' : ''}`}
+      data-quest-id={quest.id}
+    >
       <div className="jp-mlquest-quest-head">
         <span className="jp-mlquest-quest-title">{name}</span>
         <span className={`jp-mlquest-status jp-mod-${quest.status}`}>{status}</span>

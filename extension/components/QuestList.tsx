@@ -19,7 +19,7 @@ export function QuestList({ model, state, chapters, trans: __, openNotebook }: I
   const me = state.progress?.username ?? '';
   return (
     <div className="jp-mlquest-quests">
-      {chapters.map(chapter => (
+      {chapters.map((chapter) => (
         <section key={chapter.id} className={`jp-mlquest-chapter${chapter.unlocked ? '' : ' jp-mod-locked'}`}>
           <h3 title={chapter.name}>
             <span className="jp-mlquest-ellipsis">{__('Chapter %1 · %2', chapter.number, chapter.name)}</span>

@@ -26,7 +26,7 @@ export function QuestResultView({ model, quest, latest, me, trans: __ }: IQuestR
   const extras = useQuestExtras(model, quest.id, `${latest?.result.submission_id ?? 0}:${quest.attempts}`);
   const facts = quest;
   const metric = metricDisplayName(quest.metric, quest.average);
-  const scored = (extras.history?.submissions ?? []).filter(s => s.status === 'scored' && s.score !== null).reverse();
+  const scored = (extras.history?.submissions ?? []).filter((s) => s.status === 'scored' && s.score !== null).reverse();
   const points: IScorePoint[] = scored.map((s, index) => ({
     attempt: index + 1,
     score: s.score as number,
@@ -52,8 +52,13 @@ export function QuestResultView({ model, quest, latest, me, trans: __ }: IQuestR
           </div>
           <VegaChart
             className="jp-mlquest-scale"
-            spec={palette => scoreScaleSpec(facts, last, palette)}
-            label={__('Latest score %1 on the %2 scale; the goal is %3', formatScore(last), metric, thresholdText(quest))}
+            spec={(palette) => scoreScaleSpec(facts, last, palette)}
+            label={__(
+              'Latest score %1 on the %2 scale; the goal is %3',
+              formatScore(last),
+              metric,
+              thresholdText(quest)
+            )}
           />
         </>
       ) : (
@@ -70,16 +75,14 @@ export function QuestResultView({ model, quest, latest, me, trans: __ }: IQuestR
           <h4>{__('Your attempts')}</h4>
           <VegaChart
             className="jp-mlquest-history"
-            spec={palette => scoreHistorySpec(facts, points, palette)}
+            spec={(palette) => scoreHistorySpec(facts, points, palette)}
             label={__('Score history: %1 scored attempts, the goal is %2', points.length, thresholdText(quest))}
           />
         </>
       )}
       {hints.length > 0 && (
         <>
-          <h4>
-            {hintsTotal !== undefined ? __('Hints (%1 of %2)', hints.length, hintsTotal) : __('Hints')}
-          </h4>
+          <h4>{hintsTotal !== undefined ? __('Hints (%1 of %2)', hints.length, hintsTotal) : __('Hints')}</h4>
           <ol className="jp-mlquest-hints">
             {hints.map((hint, index) => (
               <li key={index} className={index === hints.length - 1 ? 'jp-mod-newest' : ''}>
@@ -98,16 +101,20 @@ export function QuestResultView({ model, quest, latest, me, trans: __ }: IQuestR
           <h4>{__('Quest leaderboard')}</h4>
           <VegaChart
             className="jp-mlquest-quest-board"
-            spec={palette => questLeaderboardSpec(facts, board.entries, me, palette)}
+            spec={(palette) => questLeaderboardSpec(facts, board.entries, me, palette)}
             label={__(
               'Best %1 of the top %2 players; %3',
               metric,
               board.entries.length,
-              board.me ? __('you are #%1 with %2', board.me.rank, formatScore(board.me.best_score)) : __('you are not ranked yet')
+              board.me
+                ? __('you are #%1 with %2', board.me.rank, formatScore(board.me.best_score))
+                : __('you are not ranked yet')
             )}
           />
           {board.me && (
-            <div className="jp-mlquest-muted">{__('You: #%1 of %2, best %3', board.me.rank, board.total, formatScore(board.me.best_score))}</div>
+            <div className="jp-mlquest-muted">
+              {__('You: #%1 of %2, best %3', board.me.rank, board.total, formatScore(board.me.best_score))}
+            </div>
           )}
         </>
       )}

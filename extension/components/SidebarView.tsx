@@ -62,7 +62,7 @@ export function SidebarView(props: ISidebarProps): JSX.Element {
         <>
           <PlayerHeader progress={state.progress} trans={__} />
           <div className="jp-mlquest-tabs" role="tablist">
-            {(['quests', 'badges', 'leaderboard'] as const).map(name => (
+            {(['quests', 'badges', 'leaderboard'] as const).map((name) => (
               <button
                 key={name}
                 type="button"

@@ -18,8 +18,11 @@ export const ChartContext = React.createContext<ChartRenderer | null>(null);
 function useThemeVersion(): number {
   const [version, setVersion] = React.useState(0);
   React.useEffect(() => {
-    const observer = new MutationObserver(() => setVersion(v => v + 1));
-    observer.observe(document.body, { attributes: true, attributeFilter: ['data-jp-theme-light', 'data-jp-theme-name'] });
+    const observer = new MutationObserver(() => setVersion((v) => v + 1));
+    observer.observe(document.body, {
+      attributes: true,
+      attributeFilter: ['data-jp-theme-light', 'data-jp-theme-name']
+    });
     return () => observer.disconnect();
   }, []);
   return version;
@@ -47,14 +50,14 @@ export function VegaChart({ spec, label, className, fallback }: IVegaChartProps)
     let dispose: (() => void) | null = null;
     let cancelled = false;
     render(node, (JSON.parse(json) as { spec: VegaLiteSpec }).spec)
-      .then(done => {
+      .then((done) => {
         if (cancelled) {
           done();
         } else {
           dispose = done;
         }
       })
-      .catch(error => console.warn('ML Quest: a chart could not be drawn.', error));
+      .catch((error) => console.warn('ML Quest: a chart could not be drawn.', error));
     return () => {
       cancelled = true;
       dispose?.();

@@ -52,7 +52,11 @@ export function WelcomeForm({ model, trans: __, error }: IWelcomeFormProps): JSX
             'on hidden test data. Pass quests to earn XP, open new chapters and collect badges.'
         )}
       </p>
-      <form className="jp-mlquest-auth" onSubmit={submit} aria-label={mode === 'signin' ? __('Sign in') : __('Create an account')}>
+      <form
+        className="jp-mlquest-auth"
+        onSubmit={submit}
+        aria-label={mode === 'signin' ? __('Sign in') : __('Create an account')}
+      >
         <div className="jp-mlquest-tabs" role="tablist">
           {tab('register', __('Create an account'))}
           {tab('signin', __('Sign in'))}
@@ -64,7 +68,7 @@ export function WelcomeForm({ model, trans: __, error }: IWelcomeFormProps): JSX
             name="username"
             autoComplete="username"
             value={username}
-            onChange={e => setUsername(e.target.value)}
+            onChange={(e) => setUsername(e.target.value)}
             required
           />
         </label>
@@ -80,7 +84,7 @@ export function WelcomeForm({ model, trans: __, error }: IWelcomeFormProps): JSX
               type="email"
               autoComplete="email"
               value={email}
-              onChange={e => setEmail(e.target.value)}
+              onChange={(e) => setEmail(e.target.value)}
               required
             />
           </label>
@@ -93,7 +97,7 @@ export function WelcomeForm({ model, trans: __, error }: IWelcomeFormProps): JSX
             type="password"
             autoComplete={mode === 'signin' ? 'current-password' : 'new-password'}
             value={password}
-            onChange={e => setPassword(e.target.value)}
+            onChange={(e) => setPassword(e.target.value)}
             required
           />
         </label>

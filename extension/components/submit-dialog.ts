@@ -18,7 +18,13 @@ class SubmitChoiceBody extends Widget implements Dialog.IBodyWidget<ISubmitChoic
   private readonly questSelect: HTMLSelectElement;
   private readonly modelSelect: HTMLSelectElement;
 
-  constructor(options: IQuestOption[], selected: number | undefined, models: IModelInfo[], model: string, __: Translate) {
+  constructor(
+    options: IQuestOption[],
+    selected: number | undefined,
+    models: IModelInfo[],
+    model: string,
+    __: Translate
+  ) {
     super();
     this.addClass('jp-mlquest-submit-dialog');
     this.questSelect = document.createElement('select');

@@ -21,9 +21,13 @@ export function useQuestExtras(model: QuestModel, questId: number, refreshKey: s
   const [extras, setExtras] = React.useState<IQuestExtras>(EMPTY);
   React.useEffect(() => {
     let current = true;
-    Promise.all([model.client.quest(questId), model.client.questSubmissions(questId), model.client.questLeaderboard(questId)])
+    Promise.all([
+      model.client.quest(questId),
+      model.client.questSubmissions(questId),
+      model.client.questLeaderboard(questId)
+    ])
       .then(([detail, history, leaderboard]) => current && setExtras({ detail, history, leaderboard, error: null }))
-      .catch(error => current && setExtras(previous => ({ ...previous, error: messageOf(error) })));
+      .catch((error) => current && setExtras((previous) => ({ ...previous, error: messageOf(error) })));
     return () => {
       current = false;
     };

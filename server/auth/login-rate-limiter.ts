@@ -10,7 +10,10 @@ export interface LimiterOptions {
 
 class SlidingWindow {
   private readonly hits = new Map<string, number[]>();
-  constructor(private readonly max: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number
+  ) {}
 
   private recent(key: string, nowMs: number): number[] {
     const list = (this.hits.get(key) ?? []).filter((t) => t > nowMs - this.windowMs);
@@ -53,7 +56,10 @@ export class LoginRateLimiter {
 
   /** Seconds to wait before this address may try to log in to this account, or 0. */
   check(address: string, account: string, nowMs: number): number {
-    return Math.max(this.byAddress.retryAfterS(address, nowMs), this.byAccount.retryAfterS(account.toLowerCase(), nowMs));
+    return Math.max(
+      this.byAddress.retryAfterS(address, nowMs),
+      this.byAccount.retryAfterS(account.toLowerCase(), nowMs)
+    );
   }
 
   recordAttempt(address: string, nowMs: number): void {

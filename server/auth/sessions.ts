@@ -31,7 +31,13 @@ export function createSession(db: Db, userId: number, lifetimeMs: number, now: D
   const id = randomString(24);
   const secret = randomString(32);
   const expiresAtMs = now.getTime() + lifetimeMs;
-  insertSession(db, { id, user_id: userId, secret_hash: sha256Hex(secret), created_at: now.toISOString(), expires_at_ms: expiresAtMs });
+  insertSession(db, {
+    id,
+    user_id: userId,
+    secret_hash: sha256Hex(secret),
+    created_at: now.toISOString(),
+    expires_at_ms: expiresAtMs
+  });
   return { token: `${id}.${secret}`, expiresAt: new Date(expiresAtMs) };
 }
 

@@ -35,7 +35,9 @@ export function catalogProblems(pack: QuestPack): string[] {
   const r = reachability(pack);
   for (const level of pack.levels) {
     if (!r.reachableLevels.has(level.id)) {
-      problems.push(`pack.json: levels[id=${level.id}] "${level.name}" needs required_xp ${level.required_xp} but the quests of the levels that can be unlocked offer only ${r.maxXp} XP`);
+      problems.push(
+        `pack.json: levels[id=${level.id}] "${level.name}" needs required_xp ${level.required_xp} but the quests of the levels that can be unlocked offer only ${r.maxXp} XP`
+      );
     }
   }
   const maxLevel = playerLevel(r.maxXp, pack.player_level);
@@ -44,18 +46,26 @@ export function catalogProblems(pack: QuestPack): string[] {
     const c = b.condition;
     switch (c.type) {
       case 'xp':
-        if (c.xp > r.maxXp) problems.push(`${where}: asks for ${c.xp} XP but the pack offers only ${r.maxXp} XP in total`);
+        if (c.xp > r.maxXp)
+          problems.push(`${where}: asks for ${c.xp} XP but the pack offers only ${r.maxXp} XP in total`);
         break;
       case 'quests_completed':
-        if (c.count > r.reachableQuests) problems.push(`${where}: asks for ${c.count} completed quests but only ${r.reachableQuests} quests can be completed`);
+        if (c.count > r.reachableQuests)
+          problems.push(
+            `${where}: asks for ${c.count} completed quests but only ${r.reachableQuests} quests can be completed`
+          );
         break;
       case 'level_reached':
-        if (c.level > maxLevel) problems.push(`${where}: asks for player level ${c.level} but ${r.maxXp} XP (all the pack offers) reaches only level ${maxLevel}`);
+        if (c.level > maxLevel)
+          problems.push(
+            `${where}: asks for player level ${c.level} but ${r.maxXp} XP (all the pack offers) reaches only level ${maxLevel}`
+          );
         break;
       case 'quest_completed': {
         const q = pack.quests.find((x) => x.id === c.quest);
         if (!q) problems.push(`${where}: quest ${c.quest} does not exist`);
-        else if (!r.reachableLevels.has(q.level)) problems.push(`${where}: quest ${c.quest} is in level ${q.level}, which cannot be unlocked`);
+        else if (!r.reachableLevels.has(q.level))
+          problems.push(`${where}: quest ${c.quest} is in level ${q.level}, which cannot be unlocked`);
         break;
       }
       case 'course_level_completed': {

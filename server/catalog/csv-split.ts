@@ -16,13 +16,16 @@ export function readSplit(csvPath: string, ds: PackDataset, label: string): Data
   const header = records[0].map((h) => h.trim());
   const indexOf = (name: string): number => {
     const i = header.indexOf(name);
-    if (i < 0) throw new PackError(`${label}: header has no column "${name}" (dataset "${ds.id}" in pack.json names it)`);
+    if (i < 0)
+      throw new PackError(`${label}: header has no column "${name}" (dataset "${ds.id}" in pack.json names it)`);
     return i;
   };
   const featureIdx = ds.features.map((f) => indexOf(f.name));
   const targetIdx = indexOf(ds.target);
   const rows = records.length - 1;
-  const columns: (Float64Array | string[])[] = ds.features.map((f) => (f.type === 'string' ? new Array<string>(rows) : new Float64Array(rows)));
+  const columns: (Float64Array | string[])[] = ds.features.map((f) =>
+    f.type === 'string' ? new Array<string>(rows) : new Float64Array(rows)
+  );
   const numericClasses = ds.classes !== undefined && ds.classes.every((c) => typeof c === 'number');
   const targetNumeric = ds.task_type === 'regression' || ds.task_type === 'clustering' || numericClasses;
   const classSet = ds.classes ? new Set(ds.classes.map((c) => String(c))) : null;
@@ -42,20 +45,27 @@ export function readSplit(csvPath: string, ds: PackDataset, label: string): Data
         return;
       }
       const v = raw.trim() === '' ? NaN : Number(raw);
-      if (!Number.isFinite(v)) throw new PackError(`${label}: line ${line}, column "${f.name}": "${raw}" is not a number (feature type ${f.type})`);
-      if (f.type === 'int' && !Number.isInteger(v)) throw new PackError(`${label}: line ${line}, column "${f.name}": "${raw}" is not an integer`);
+      if (!Number.isFinite(v))
+        throw new PackError(
+          `${label}: line ${line}, column "${f.name}": "${raw}" is not a number (feature type ${f.type})`
+        );
+      if (f.type === 'int' && !Number.isInteger(v))
+        throw new PackError(`${label}: line ${line}, column "${f.name}": "${raw}" is not an integer`);
       (col as Float64Array)[r] = v;
     });
     const rawT = rec[targetIdx];
     if (targetNumeric) {
       const v = rawT.trim() === '' ? NaN : Number(rawT);
-      if (!Number.isFinite(v)) throw new PackError(`${label}: line ${line}, target column "${ds.target}": "${rawT}" is not a number`);
+      if (!Number.isFinite(v))
+        throw new PackError(`${label}: line ${line}, target column "${ds.target}": "${rawT}" is not a number`);
       target[r] = v;
     } else {
       target[r] = rawT;
     }
     if (classSet && !classSet.has(String(target[r]))) {
-      throw new PackError(`${label}: line ${line}, target column "${ds.target}": "${rawT}" is not one of the dataset's classes [${ds.classes!.join(', ')}]`);
+      throw new PackError(
+        `${label}: line ${line}, target column "${ds.target}": "${rawT}" is not one of the dataset's classes [${ds.classes!.join(', ')}]`
+      );
     }
   }
   return { rows, features: ds.features.map((f) => ({ name: f.name, type: f.type })), columns, target, csvPath };

@@ -69,7 +69,10 @@ export function validatePack(raw: unknown, file = 'pack.json'): QuestPack {
     const errors = (validate.errors ?? [])
       .filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if')
       .slice(0, 8)
-      .map((e) => `${file}: ${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` ("${String(e.params.additionalProperty)}")` : ''}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`);
+      .map(
+        (e) =>
+          `${file}: ${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` ("${String(e.params.additionalProperty)}")` : ''}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`
+      );
     throw new PackError(`The quest pack does not match schema/quest-pack.schema.json:\n  ${errors.join('\n  ')}`);
   }
   const pack = raw as QuestPack;
@@ -77,29 +80,55 @@ export function validatePack(raw: unknown, file = 'pack.json'): QuestPack {
   const dupCheck = (what: string, ids: (string | number)[]) => {
     for (const d of duplicates(ids)) problems.push(`${file}: ${what} "${d}" appears more than once`);
   };
-  dupCheck('levels[].id', pack.levels.map((l) => l.id));
-  dupCheck('datasets[].id', pack.datasets.map((d) => d.id));
-  dupCheck('quests[].id', pack.quests.map((q) => q.id));
-  dupCheck('quests[].slug', pack.quests.map((q) => q.slug));
-  dupCheck('badges[].id', pack.badges.map((b) => b.id));
+  dupCheck(
+    'levels[].id',
+    pack.levels.map((l) => l.id)
+  );
+  dupCheck(
+    'datasets[].id',
+    pack.datasets.map((d) => d.id)
+  );
+  dupCheck(
+    'quests[].id',
+    pack.quests.map((q) => q.id)
+  );
+  dupCheck(
+    'quests[].slug',
+    pack.quests.map((q) => q.slug)
+  );
+  dupCheck(
+    'badges[].id',
+    pack.badges.map((b) => b.id)
+  );
   for (const ds of pack.datasets) {
     const where = `${file}: datasets[id=${ds.id}]`;
-    dupCheck(`datasets[id=${ds.id}].features[].name`, ds.features.map((f) => f.name));
-    if (ds.features.some((f) => f.name === ds.target)) problems.push(`${where}.target: "${ds.target}" is also listed as a feature`);
+    dupCheck(
+      `datasets[id=${ds.id}].features[].name`,
+      ds.features.map((f) => f.name)
+    );
+    if (ds.features.some((f) => f.name === ds.target))
+      problems.push(`${where}.target: "${ds.target}" is also listed as a feature`);
     const isClassification = ds.task_type.endsWith('classification');
     if (isClassification && !ds.classes) problems.push(`${where}.classes: required for ${ds.task_type}`);
-    if (ds.task_type === 'binary_classification' && ds.classes && ds.classes.length !== 2) problems.push(`${where}.classes: binary classification needs exactly 2 classes, got ${ds.classes.length}`);
+    if (ds.task_type === 'binary_classification' && ds.classes && ds.classes.length !== 2)
+      problems.push(`${where}.classes: binary classification needs exactly 2 classes, got ${ds.classes.length}`);
     if (ds.classes) dupCheck(`datasets[id=${ds.id}].classes[]`, ds.classes.map(String));
-    if (ds.positive_class !== undefined && !(ds.classes ?? []).some((c) => c === ds.positive_class)) problems.push(`${where}.positive_class: "${ds.positive_class}" is not one of classes`);
+    if (ds.positive_class !== undefined && !(ds.classes ?? []).some((c) => c === ds.positive_class))
+      problems.push(`${where}.positive_class: "${ds.positive_class}" is not one of classes`);
   }
   for (const q of pack.quests) {
     const where = `${file}: quests[id=${q.id}]`;
-    if (!pack.levels.some((l) => l.id === q.level)) problems.push(`${where}.level: level ${q.level} is not defined in levels`);
+    if (!pack.levels.some((l) => l.id === q.level))
+      problems.push(`${where}.level: level ${q.level} is not defined in levels`);
     const ds = pack.datasets.find((d) => d.id === q.dataset);
     if (!ds) problems.push(`${where}.dataset: dataset "${q.dataset}" is not defined in datasets`);
-    else if (!METRICS_FOR_TASK[ds.task_type].includes(q.metric)) problems.push(`${where}.metric: "${q.metric}" does not fit the ${ds.task_type} dataset "${ds.id}" (use one of ${METRICS_FOR_TASK[ds.task_type].join(', ')})`);
+    else if (!METRICS_FOR_TASK[ds.task_type].includes(q.metric))
+      problems.push(
+        `${where}.metric: "${q.metric}" does not fit the ${ds.task_type} dataset "${ds.id}" (use one of ${METRICS_FOR_TASK[ds.task_type].join(', ')})`
+      );
     const expected = higherIsBetter(q.metric) ? 'higher_is_better' : 'lower_is_better';
-    if (q.direction !== expected) problems.push(`${where}.direction: ${q.metric} is ${expected}, the pack says ${q.direction}`);
+    if (q.direction !== expected)
+      problems.push(`${where}.direction: ${q.metric} is ${expected}, the pack says ${q.direction}`);
   }
   if (problems.length === 0) problems.push(...catalogProblems(pack));
   if (problems.length > 0) throw new PackError(`The quest pack is not usable:\n  ${problems.join('\n  ')}`);
@@ -109,7 +138,8 @@ export function validatePack(raw: unknown, file = 'pack.json'): QuestPack {
 /** Loads and validates a pack directory (pack.json plus each dataset's train.csv and test.csv). */
 export function loadCatalog(dir: string): Catalog {
   const packFile = path.join(dir, 'pack.json');
-  if (!fs.existsSync(packFile)) throw new PackError(`${packFile}: not found (set MLQUEST_QUEST_PACK to the folder holding pack.json)`);
+  if (!fs.existsSync(packFile))
+    throw new PackError(`${packFile}: not found (set MLQUEST_QUEST_PACK to the folder holding pack.json)`);
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(packFile, 'utf8'));

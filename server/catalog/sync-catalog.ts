@@ -23,7 +23,9 @@ export function syncCatalog(db: Db, pack: QuestPack, now: Date = new Date()): vo
            required_xp = excluded.required_xp, position = excluded.position, active = 1`
       ).run(l.id, l.name, l.description, l.required_xp, i);
     });
-    stmt(db, 'UPDATE levels SET active = 0 WHERE id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(pack.levels.map((l) => l.id)));
+    stmt(db, 'UPDATE levels SET active = 0 WHERE id NOT IN (SELECT value FROM json_each(?))').run(
+      JSON.stringify(pack.levels.map((l) => l.id))
+    );
 
     pack.quests.forEach((q, i) => {
       stmt(
@@ -57,7 +59,9 @@ export function syncCatalog(db: Db, pack: QuestPack, now: Date = new Date()): vo
         ts
       );
     });
-    stmt(db, 'UPDATE quests SET active = 0 WHERE id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(pack.quests.map((q) => q.id)));
+    stmt(db, 'UPDATE quests SET active = 0 WHERE id NOT IN (SELECT value FROM json_each(?))').run(
+      JSON.stringify(pack.quests.map((q) => q.id))
+    );
 
     pack.badges.forEach((b, i) => {
       stmt(
@@ -67,7 +71,9 @@ export function syncCatalog(db: Db, pack: QuestPack, now: Date = new Date()): vo
            condition_json = excluded.condition_json, position = excluded.position, active = 1`
       ).run(b.id, b.name, b.description, b.icon, JSON.stringify(b.condition), i);
     });
-    stmt(db, 'UPDATE badges SET active = 0 WHERE id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(pack.badges.map((b) => b.id)));
+    stmt(db, 'UPDATE badges SET active = 0 WHERE id NOT IN (SELECT value FROM json_each(?))').run(
+      JSON.stringify(pack.badges.map((b) => b.id))
+    );
 
     setMeta(db, META_PLAYER_LEVEL, JSON.stringify(pack.player_level));
     setMeta(db, 'pack_name', pack.name);

@@ -9,7 +9,10 @@ import type { Db } from './database';
 import { stmt } from './statements';
 
 export function databaseVersion(db: Db): string {
-  const v = stmt(db, 'SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS d').get() as { t: number; d: number };
+  const v = stmt(db, 'SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS d').get() as {
+    t: number;
+    d: number;
+  };
   return `${v.t}:${v.d}`;
 }
 

@@ -41,10 +41,7 @@ export function openDatabase(filePath: string): Db {
 
 /** Folder of the committed SQL migrations, from source (ts-jest/tsx) or from lib/ (compiled). */
 export function migrationsFolder(): string {
-  const candidates = [
-    path.join(__dirname, 'migrations'),
-    path.resolve(__dirname, '../../../server/db/migrations')
-  ];
+  const candidates = [path.join(__dirname, 'migrations'), path.resolve(__dirname, '../../../server/db/migrations')];
   for (const c of candidates) {
     if (fs.existsSync(path.join(c, 'meta', '_journal.json'))) return c;
   }

@@ -128,7 +128,10 @@ export const questProgress = sqliteTable(
     completedAt: text('completed_at'),
     xpAwarded: integer('xp_awarded').notNull().default(0)
   },
-  (t) => [primaryKey({ columns: [t.userId, t.questId] }), index('quest_progress_board_idx').on(t.questId, t.bestScore, t.bestAt)]
+  (t) => [
+    primaryKey({ columns: [t.userId, t.questId] }),
+    index('quest_progress_board_idx').on(t.questId, t.bestScore, t.bestAt)
+  ]
 );
 
 /** One row per (user, quest) that ever awarded XP: the database's guarantee of "XP once per quest". */

@@ -9,7 +9,6 @@ import { EVALUATOR_SESSION_OPTIONS } from './session-options';
 import type { EvaluateReply, EvaluateRequest, ReadyMessage } from './evaluator-messages';
 import type { OutputTensor } from './read-outputs';
 
-
 /** onnxruntime's messages start with its source path; keep the part a learner can read. */
 function cleanMessage(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);

@@ -83,7 +83,10 @@ export class EvaluatorPool {
   evaluate(model: Uint8Array, feeds: FeedTensor[], fetch: string[]): Promise<EvaluationOutcome> {
     return new Promise((resolve) => {
       if (this.closed) {
-        resolve({ status: 'aborted', message: 'The evaluator is shutting down; the submission will be evaluated again at start-up.' });
+        resolve({
+          status: 'aborted',
+          message: 'The evaluator is shutting down; the submission will be evaluated again at start-up.'
+        });
         return;
       }
       this.waiting.push({ model, feeds, fetch, resolve });
@@ -124,12 +127,16 @@ export class EvaluatorPool {
     const { entry, execArgv } = childCommand();
     const kb = Math.max(64, Math.floor(this.options.memoryMb)) * 1024;
     const lowerPriority = `if command -v nice >/dev/null 2>&1; then exec nice -n ${EVALUATOR_NICENESS} "$0" "$@"; else exec "$0" "$@"; fi`;
-    const child = spawn('/bin/sh', ['-c', `ulimit -d ${kb} && ${lowerPriority}`, process.execPath, ...execArgv, entry], {
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'advanced'
-    });
+    const child = spawn(
+      '/bin/sh',
+      ['-c', `ulimit -d ${kb} && ${lowerPriority}`, process.execPath, ...execArgv, entry],
+      {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production' },
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        serialization: 'advanced'
+      }
+    );
     const evaluator: Evaluator = { child, dir, ready: false, job: null, jobId: 0, timer: null, stderr: '' };
     this.evaluators.add(evaluator);
     child.stderr?.on('data', (chunk: Buffer) => {

@@ -15,7 +15,13 @@ export interface FeedTensor {
   data: Float32Array | Float64Array | BigInt64Array | Int32Array | string[];
 }
 
-function numericData(type: FeedElementType, rows: number, cols: Float64Array[], input: InputPlan, featureNames: string[]): FeedTensor['data'] {
+function numericData(
+  type: FeedElementType,
+  rows: number,
+  cols: Float64Array[],
+  input: InputPlan,
+  featureNames: string[]
+): FeedTensor['data'] {
   const k = cols.length;
   if (type === 'float32' || type === 'float64') {
     const out = type === 'float32' ? new Float32Array(rows * k) : new Float64Array(rows * k);
@@ -63,10 +69,18 @@ export function buildFeeds(inputs: InputPlan[], split: DatasetSplit): FeedTensor
     const cols = input.featureIndexes.map((i) => {
       const col = split.columns[i];
       if (!(col instanceof Float64Array)) {
-        throw new ModelRejection('input_type', `The model's input "${input.name}" is numeric, but the feature "${split.features[i].name}" is text.`);
+        throw new ModelRejection(
+          'input_type',
+          `The model's input "${input.name}" is numeric, but the feature "${split.features[i].name}" is text.`
+        );
       }
       return col;
     });
-    return { name: input.name, type: input.elementType, dims, data: numericData(input.elementType, rows, cols, input, names) };
+    return {
+      name: input.name,
+      type: input.elementType,
+      dims,
+      data: numericData(input.elementType, rows, cols, input, names)
+    };
   });
 }

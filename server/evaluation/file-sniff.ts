@@ -93,7 +93,12 @@ export function sniffNonOnnx(bytes: Uint8Array): SniffedFile | null {
     const lines = head.split(/\r?\n/).filter((l) => l.trim() !== '');
     const firstLine = lines[0] ?? '';
     const numericRows = lines.slice(1, 6).every((l) => /^[-+0-9.eE,;\t ]+$/.test(l.trim()));
-    if (firstLine.includes(',') || firstLine.includes(';') || firstLine.includes('\t') || (lines.length > 1 && numericRows)) {
+    if (
+      firstLine.includes(',') ||
+      firstLine.includes(';') ||
+      firstLine.includes('\t') ||
+      (lines.length > 1 && numericRows)
+    ) {
       return {
         kind: 'csv',
         message:

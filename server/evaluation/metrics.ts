@@ -29,13 +29,21 @@ function pairwiseSum(values: ArrayLike<number>, start = 0, end = values.length):
     return s;
   }
   if (n <= 128) {
-    const r = [values[start], values[start + 1], values[start + 2], values[start + 3],
-      values[start + 4], values[start + 5], values[start + 6], values[start + 7]];
+    const r = [
+      values[start],
+      values[start + 1],
+      values[start + 2],
+      values[start + 3],
+      values[start + 4],
+      values[start + 5],
+      values[start + 6],
+      values[start + 7]
+    ];
     let i = start + 8;
     for (; i < end - (n % 8); i += 8) {
       for (let k = 0; k < 8; k++) r[k] += values[i + k];
     }
-    let s = (r[0] + r[1]) + (r[2] + r[3]) + ((r[4] + r[5]) + (r[6] + r[7]));
+    let s = r[0] + r[1] + (r[2] + r[3]) + (r[4] + r[5] + (r[6] + r[7]));
     for (; i < end; i++) s += values[i];
     return s;
   }
@@ -173,15 +181,30 @@ function averaged(
   return pairwiseSum(weighted) / support;
 }
 
-export function precisionScore(yTrue: ArrayLike<Label>, yPred: ArrayLike<Label>, average: Average = 'binary', positiveLabel?: Label): number {
+export function precisionScore(
+  yTrue: ArrayLike<Label>,
+  yPred: ArrayLike<Label>,
+  average: Average = 'binary',
+  positiveLabel?: Label
+): number {
   return averaged(precisionOf, yTrue, yPred, average, positiveLabel);
 }
 
-export function recallScore(yTrue: ArrayLike<Label>, yPred: ArrayLike<Label>, average: Average = 'binary', positiveLabel?: Label): number {
+export function recallScore(
+  yTrue: ArrayLike<Label>,
+  yPred: ArrayLike<Label>,
+  average: Average = 'binary',
+  positiveLabel?: Label
+): number {
   return averaged(recallOf, yTrue, yPred, average, positiveLabel);
 }
 
-export function f1Score(yTrue: ArrayLike<Label>, yPred: ArrayLike<Label>, average: Average = 'binary', positiveLabel?: Label): number {
+export function f1Score(
+  yTrue: ArrayLike<Label>,
+  yPred: ArrayLike<Label>,
+  average: Average = 'binary',
+  positiveLabel?: Label
+): number {
   return averaged(f1Of, yTrue, yPred, average, positiveLabel);
 }
 
@@ -332,7 +355,7 @@ export function adjustedRandScore(labelsTrue: ArrayLike<Label>, labelsPred: Arra
 
 /** numerator / denominator as a double, without losing precision on huge integers. */
 function bigRatio(numerator: bigint, denominator: bigint): number {
-  const negative = (numerator < 0n) !== (denominator < 0n);
+  const negative = numerator < 0n !== denominator < 0n;
   let a = numerator < 0n ? -numerator : numerator;
   let b = denominator < 0n ? -denominator : denominator;
   const limit = 1n << 52n;
@@ -362,7 +385,11 @@ export function metricNeedsProbabilities(metric: MetricName): boolean {
  * Computes `spec.metric`. `predictions` are values (regression), labels (classification and
  * clustering) or, for roc_auc/log_loss, a row-major [N, K] probability matrix over spec.classes.
  */
-export function computeMetric(spec: MetricSpec, yTrue: ArrayLike<Label>, predictions: ArrayLike<Label> | ArrayLike<number>): number {
+export function computeMetric(
+  spec: MetricSpec,
+  yTrue: ArrayLike<Label>,
+  predictions: ArrayLike<Label> | ArrayLike<number>
+): number {
   const average = spec.average ?? 'binary';
   const classes = spec.classes ?? [];
   switch (spec.metric) {

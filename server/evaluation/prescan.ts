@@ -75,7 +75,8 @@ function checkVersions(model: OnnxModel): void {
     );
   }
   const opsets = model.opset_import ?? [];
-  if (opsets.length === 0) reject('unsupported_opset', 'The model declares no opset (opset_import is empty); re-export it.');
+  if (opsets.length === 0)
+    reject('unsupported_opset', 'The model declares no opset (opset_import is empty); re-export it.');
   for (const opset of opsets) {
     const domain = normaliseDomain(opset.domain);
     const version = int64(opset.version);
@@ -128,8 +129,12 @@ function checkNodes(nodes: OnnxNode[] | undefined, walk: Walk): void {
       );
     }
     for (const attr of node.attribute ?? []) {
-      if (isExternal(attr.t) || (attr.tensors ?? []).some(isExternal) || isExternalSparse(attr.sparse_tensor) ||
-        (attr.sparse_tensors ?? []).some(isExternalSparse)) {
+      if (
+        isExternal(attr.t) ||
+        (attr.tensors ?? []).some(isExternal) ||
+        isExternalSparse(attr.sparse_tensor) ||
+        (attr.sparse_tensors ?? []).some(isExternalSparse)
+      ) {
         reject('external_data', EXTERNAL_DATA_MESSAGE);
       }
       if (attr.g) checkGraph(attr.g, walk);
@@ -155,7 +160,10 @@ function checkContents(model: OnnxModel): void {
     for (const opset of f.opset_import ?? []) {
       const domain = normaliseDomain(opset.domain);
       if (!SUPPORTED_OPSETS[domain] && !functions.some((g) => normaliseDomain(g.domain) === domain)) {
-        reject('unsupported_domain', `The model's function "${f.name}" imports the domain "${domain}"; only ai.onnx and ai.onnx.ml are allowed.`);
+        reject(
+          'unsupported_domain',
+          `The model's function "${f.name}" imports the domain "${domain}"; only ai.onnx and ai.onnx.ml are allowed.`
+        );
       }
     }
     checkNodes(f.node, walk);
@@ -174,7 +182,9 @@ interface DeclaredTensor {
 function describeType(name: string, type: OnnxType | undefined): DeclaredTensor {
   if (type?.tensor_type) {
     const t = type.tensor_type;
-    const dims = t.shape?.dim ? t.shape.dim.map((d) => (d.dim_value !== undefined && int64(d.dim_value) > 0 ? int64(d.dim_value) : null)) : null;
+    const dims = t.shape?.dim
+      ? t.shape.dim.map((d) => (d.dim_value !== undefined && int64(d.dim_value) > 0 ? int64(d.dim_value) : null))
+      : null;
     return { name, elementType: ONNX_ELEMENT_TYPES[t.elem_type ?? 0] ?? null, dims, kind: 'tensor' };
   }
   if (type?.sequence_type) return { name, elementType: null, dims: null, kind: 'sequence' };
@@ -274,16 +284,22 @@ function columnInputs(inputs: DeclaredTensor[], ctx: QuestModelContext): InputPl
         'input_type',
         `The model's input "${input.name}" has element type ${input.elementType ?? 'unknown'}, but the feature ` +
           `"${feature.name}" is ${isString ? 'text (feed as a string tensor)' : 'numeric (float, double or int64)'}. ` +
-          'Fit on the DataFrame from the quest\'s train.csv without changing column types, then export again.'
+          "Fit on the DataFrame from the quest's train.csv without changing column types, then export again."
       );
     }
     const dims = input.dims;
     const rank = dims ? dims.length : 2;
     if (rank === 2 && dims && dims[1] !== null && dims[1] !== 1) {
-      reject('input_shape', `The model's input "${input.name}" has shape ${shapeText(dims)}; a per-column input must be [N, 1].`);
+      reject(
+        'input_shape',
+        `The model's input "${input.name}" has shape ${shapeText(dims)}; a per-column input must be [N, 1].`
+      );
     }
     if (rank !== 1 && rank !== 2) {
-      reject('input_shape', `The model's input "${input.name}" has shape ${shapeText(dims)}; a per-column input must be [N, 1].`);
+      reject(
+        'input_shape',
+        `The model's input "${input.name}" has shape ${shapeText(dims)}; a per-column input must be [N, 1].`
+      );
     }
     checkBatchDimension(input, ctx);
     return { name: input.name, elementType: type, featureIndexes: [i], rank: rank as 1 | 2 };
@@ -295,10 +311,17 @@ function planInputs(graph: OnnxGraph, ctx: QuestModelContext): InputPlan[] {
   const inputs = (graph.input ?? [])
     .filter((vi) => !initializers.has(vi.name ?? ''))
     .map((vi) => describeType(vi.name ?? '', vi.type));
-  if (inputs.length === 0) reject('input_shape', 'The model has no inputs, so it cannot read the test set. Export it again with an example input.');
+  if (inputs.length === 0)
+    reject(
+      'input_shape',
+      'The model has no inputs, so it cannot read the test set. Export it again with an example input.'
+    );
   for (const input of inputs) {
     if (input.kind !== 'tensor') {
-      reject('input_type', `The model's input "${input.name}" is a ${input.kind}, not a tensor; ML Quest feeds tensors.`);
+      reject(
+        'input_type',
+        `The model's input "${input.name}" is a ${input.kind}, not a tensor; ML Quest feeds tensors.`
+      );
     }
   }
   if (inputs.length > 1) return columnInputs(inputs, ctx);
@@ -325,16 +348,24 @@ function planOutputs(graph: OnnxGraph, ctx: QuestModelContext): OutputReading {
   const outputList = outputs.map((o) => `${o.name} (${o.kind}${o.elementType ? ` ${o.elementType}` : ''})`).join(', ');
   if (tensors.length === 0) {
     const zip = outputs.some((o) => o.kind === 'sequence' || o.kind === 'map');
-    reject('output_type', zip ? ZIPMAP_MESSAGE : `The model has no tensor output (outputs: ${outputList}); ML Quest reads tensor outputs.`);
+    reject(
+      'output_type',
+      zip ? ZIPMAP_MESSAGE : `The model has no tensor output (outputs: ${outputList}); ML Quest reads tensor outputs.`
+    );
   }
   if (ctx.taskType === 'regression') {
-    const out = named('variable') ?? named('predictions') ?? (tensors.length === 1 ? tensors[0] : tensors.find(isFloat));
+    const out =
+      named('variable') ?? named('predictions') ?? (tensors.length === 1 ? tensors[0] : tensors.find(isFloat));
     if (!out) reject('output_type', `ML Quest could not find the prediction among the model's outputs: ${outputList}.`);
     return { kind: 'values', output: out.name };
   }
   if (ctx.taskType === 'clustering') {
     const out = named('label') ?? named('output_label') ?? (tensors.length === 1 ? tensors[0] : undefined);
-    if (!out) reject('output_type', `A clustering model must output a "label" tensor of cluster ids; its outputs are: ${outputList}.`);
+    if (!out)
+      reject(
+        'output_type',
+        `A clustering model must output a "label" tensor of cluster ids; its outputs are: ${outputList}.`
+      );
     return { kind: 'labels', output: out.name };
   }
   if (metricNeedsProbabilities(ctx.metric)) {
@@ -358,7 +389,10 @@ function planOutputs(graph: OnnxGraph, ctx: QuestModelContext): OutputReading {
   const probabilities = named('probabilities') ?? named('output_probability');
   if (probabilities) return { kind: 'labels_or_scores', output: probabilities.name };
   if (tensors.length === 1) return { kind: 'labels_or_scores', output: tensors[0].name };
-  reject('output_type', `ML Quest could not tell which output holds the predicted class; name it "label". Outputs: ${outputList}.`);
+  reject(
+    'output_type',
+    `ML Quest could not tell which output holds the predicted class; name it "label". Outputs: ${outputList}.`
+  );
 }
 
 /**

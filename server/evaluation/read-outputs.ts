@@ -33,7 +33,9 @@ function toNumbers(name: string, t: OutputTensor): Float64Array {
   for (let i = 0; i < t.data.length; i++) {
     const v = Number(t.data[i]);
     if (!Number.isFinite(v)) {
-      reject(`The model's output "${name}" contains ${Number.isNaN(v) ? 'NaN' : 'infinite'} values (row ${Math.floor(i / Math.max(1, t.dims[1] ?? 1)) + 1}); check for missing values or overflow in your pipeline.`);
+      reject(
+        `The model's output "${name}" contains ${Number.isNaN(v) ? 'NaN' : 'infinite'} values (row ${Math.floor(i / Math.max(1, t.dims[1] ?? 1)) + 1}); check for missing values or overflow in your pipeline.`
+      );
     }
     out[i] = v;
   }
@@ -52,7 +54,9 @@ function requireRows(name: string, t: OutputTensor, rows: number): void {
 function requireOneColumn(name: string, t: OutputTensor, rows: number): void {
   requireRows(name, t, rows);
   if (t.data.length !== rows || t.dims.length > 2) {
-    reject(`The model's output "${name}" has shape ${shape(t.dims)}; expected one value per row, [${rows}] or [${rows}, 1].`);
+    reject(
+      `The model's output "${name}" has shape ${shape(t.dims)}; expected one value per row, [${rows}] or [${rows}, 1].`
+    );
   }
 }
 
@@ -73,13 +77,16 @@ function labelsFrom(name: string, t: OutputTensor, ctx: QuestModelContext): Labe
       reject(
         `The model predicts class numbers 0..${k - 1}, which are not among this quest's classes ` +
           `[${ctx.classes.map((c) => JSON.stringify(c)).join(', ')}]: it was trained on encoded labels (XGBoost's ` +
-          'XGBClassifier only takes 0..K-1). Train on the target column of train.csv as it is, e.g. with LightGBM\'s ' +
+          "XGBClassifier only takes 0..K-1). Train on the target column of train.csv as it is, e.g. with LightGBM's " +
           'LGBMClassifier or a scikit-learn classifier, which keep the labels.'
       );
     }
   }
   if (unknown.size > 0) {
-    const shown = [...unknown].slice(0, 5).map((u) => JSON.stringify(u)).join(', ');
+    const shown = [...unknown]
+      .slice(0, 5)
+      .map((u) => JSON.stringify(u))
+      .join(', ');
     reject(
       `The model predicted ${unknown.size === 1 ? 'a label' : 'labels'} (${shown}) that ${unknown.size === 1 ? 'is' : 'are'} not ` +
         `among this quest's classes [${ctx.classes.map((c) => JSON.stringify(c)).join(', ')}]. Train on the target column ` +
@@ -126,7 +133,9 @@ function probabilitiesFrom(name: string, t: OutputTensor, ctx: QuestModelContext
     for (let i = 0; i < matrix.length; i++) {
       const p = matrix[i];
       if (p < -1e-6 || p > 1 + 1e-6) {
-        reject(`The model's output "${name}" holds ${p}, which is not a probability (log loss needs values between 0 and 1). Export predict_proba, not decision_function.`);
+        reject(
+          `The model's output "${name}" holds ${p}, which is not a probability (log loss needs values between 0 and 1). Export predict_proba, not decision_function.`
+        );
       }
       matrix[i] = Math.min(1, Math.max(0, p));
     }
@@ -135,7 +144,11 @@ function probabilitiesFrom(name: string, t: OutputTensor, ctx: QuestModelContext
 }
 
 /** Reads the predictions the quest's metric needs from the fetched output tensors. */
-export function readPredictions(reading: OutputReading, outputs: Record<string, OutputTensor>, ctx: QuestModelContext): Predictions {
+export function readPredictions(
+  reading: OutputReading,
+  outputs: Record<string, OutputTensor>,
+  ctx: QuestModelContext
+): Predictions {
   const t = outputs[reading.output];
   if (!t) reject(`The model did not return its output "${reading.output}".`);
   switch (reading.kind) {

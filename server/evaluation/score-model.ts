@@ -36,14 +36,22 @@ export async function scoreModel(
         : outcome;
     }
     const predictions = readPredictions(plan.reading, outcome.outputs, ctx);
-    const values = predictions.kind === 'values' ? predictions.values : predictions.kind === 'labels' ? predictions.labels : predictions.probabilities;
+    const values =
+      predictions.kind === 'values'
+        ? predictions.values
+        : predictions.kind === 'labels'
+          ? predictions.labels
+          : predictions.probabilities;
     const score = computeMetric(
       { metric: ctx.metric, average: ctx.average, classes: ctx.classes, positiveLabel: ctx.positiveLabel },
       split.target,
       values
     );
     if (!Number.isFinite(score)) {
-      return { status: 'failed', message: `The ${ctx.metric} of the predictions is not a finite number; please report this quest.` };
+      return {
+        status: 'failed',
+        message: `The ${ctx.metric} of the predictions is not a finite number; please report this quest.`
+      };
     }
     return { status: 'scored', score, createMs: outcome.createMs, runMs: outcome.runMs };
   } catch (err) {

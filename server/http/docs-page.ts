@@ -14,7 +14,8 @@ const ASSETS: Record<string, string> = {
   'swagger-ui-bundle.js': 'text/javascript; charset=utf-8'
 };
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 
 const REDOC_SCRIPT = 'redoc.standalone.js';
 
@@ -65,11 +66,16 @@ export function registerDocsRoutes<E extends Env>(app: Hono<E>, openapiUrl: stri
   const redocScript = packageAsset('redoc', `bundles/${REDOC_SCRIPT}`);
   app.get('/redoc', (c) => c.html(redocPage(openapiUrl, title)));
   app.get(`/redoc/assets/${REDOC_SCRIPT}`, (c) =>
-    c.body(redocScript(), 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' })
+    c.body(redocScript(), 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=86400'
+    })
   );
   const swaggerAssets = new Map(Object.keys(ASSETS).map((file) => [file, packageAsset('swagger-ui-dist', file)]));
   app.get('/docs', (c) => c.html(docsPage(openapiUrl, title)));
-  app.get('/docs/assets/docs-init.js', (c) => c.body(initScript(openapiUrl), 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  app.get('/docs/assets/docs-init.js', (c) =>
+    c.body(initScript(openapiUrl), 200, { 'content-type': 'text/javascript; charset=utf-8' })
+  );
   app.get('/docs/assets/:file', (c) => {
     const file = c.req.param('file');
     const asset = swaggerAssets.get(file);

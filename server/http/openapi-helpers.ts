@@ -9,7 +9,8 @@ export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 /** Route middleware: JSON request bodies over 64 KB get 413. */
 export const jsonBodyLimit = bodyLimit({
   maxSize: JSON_BODY_LIMIT_BYTES,
-  onError: (c) => c.json(errorBody('payload_too_large', `The JSON body is over ${JSON_BODY_LIMIT_BYTES / 1024} KB.`), 413)
+  onError: (c) =>
+    c.json(errorBody('payload_too_large', `The JSON body is over ${JSON_BODY_LIMIT_BYTES / 1024} KB.`), 413)
 });
 
 export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {

@@ -60,7 +60,10 @@ export async function readModelUpload(request: Request, maxMb: number): Promise<
   try {
     form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
   } catch {
-    throw badRequest('The multipart body could not be read; send the file in the field "model_file".', 'malformed_multipart');
+    throw badRequest(
+      'The multipart body could not be read; send the file in the field "model_file".',
+      'malformed_multipart'
+    );
   }
   const file = form.get('model_file');
   if (file === null) {

@@ -3,14 +3,22 @@ import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import { errorBody } from './api-error';
 
-const PLACE: Record<string, string> = { json: 'body', query: 'query', param: 'path', form: 'form', header: 'header', cookie: 'cookie' };
+const PLACE: Record<string, string> = {
+  json: 'body',
+  query: 'query',
+  param: 'path',
+  form: 'form',
+  header: 'header',
+  cookie: 'cookie'
+};
 
 export function describeZodError(error: ZodError, target: string): string {
   return error.issues
     .slice(0, 6)
     .map((i) => {
       const where = [PLACE[target] ?? target, ...i.path.map(String)].join('.');
-      if (i.code === 'unrecognized_keys') return `${where}: unknown field(s) ${i.keys.map((k) => `"${k}"`).join(', ')}; remove them`;
+      if (i.code === 'unrecognized_keys')
+        return `${where}: unknown field(s) ${i.keys.map((k) => `"${k}"`).join(', ')}; remove them`;
       // zod reports an absent field as an invalid_type whose value was undefined.
       if (i.code === 'invalid_type' && /received undefined$/.test(i.message)) return `${where}: required`;
       // A message that names its field already ("password must be at least 8 characters") is

@@ -25,7 +25,9 @@ function newestMtime(target: string): number {
 }
 
 export function labextensionOutputDir(root: string): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { jupyterlab?: { outputDir?: string } };
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    jupyterlab?: { outputDir?: string };
+  };
   return path.join(root, pkg.jupyterlab?.outputDir ?? 'lib/labextension');
 }
 
@@ -58,7 +60,10 @@ export async function installLabextension(root: string, venvDir: string): Promis
   const pip = path.join(venvDir, 'bin', 'pip');
   await runCommand(pip, ['install', '--quiet', '--no-deps', '--force-reinstall', root], { cwd: root });
   const installed = path.join(venvDir, 'share', 'jupyter', 'labextensions', EXTENSION_NAME, 'package.json');
-  if (!fs.existsSync(installed)) throw new Error(`pip installed the extension package but ${path.relative(root, installed)} is missing; run npm run build and try again.`);
+  if (!fs.existsSync(installed))
+    throw new Error(
+      `pip installed the extension package but ${path.relative(root, installed)} is missing; run npm run build and try again.`
+    );
 }
 
 const PLUGIN_ID = `${EXTENSION_NAME}:plugin`;

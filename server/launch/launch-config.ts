@@ -6,7 +6,10 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const LaunchEnv = z.object({
-  MLQUEST_PYTHON: z.string().min(1).default(process.platform === 'win32' ? 'python' : 'python3'),
+  MLQUEST_PYTHON: z
+    .string()
+    .min(1)
+    .default(process.platform === 'win32' ? 'python' : 'python3'),
   MLQUEST_VENV: z.string().min(1).default('.venv'),
   MLQUEST_WORKSPACE: z.string().min(1).default('workspace'),
   JUPYTER_PORT: z.coerce.number().int().min(1).max(65535).default(8888),
@@ -33,7 +36,9 @@ export function loadLaunchConfig(root: string, env: NodeJS.ProcessEnv = process.
   const parsed = LaunchEnv.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new LaunchConfigError(`Bad launcher setting: ${problems}. Fix or unset the variable and run npm start again.`);
+    throw new LaunchConfigError(
+      `Bad launcher setting: ${problems}. Fix or unset the variable and run npm start again.`
+    );
   }
   const e = parsed.data;
   const workspaceDir = path.resolve(root, e.MLQUEST_WORKSPACE);

@@ -80,7 +80,10 @@ async function run(argv: string[]): Promise<number> {
 
   try {
     step(`3/4: ML Quest API on ${apiUrl} (SQLite at ${displayPath(server.databasePath)})`);
-    const api = startManaged('the ML Quest API', process.execPath, [path.join(ROOT, 'lib', 'server', 'main.js')], { cwd: ROOT, env });
+    const api = startManaged('the ML Quest API', process.execPath, [path.join(ROOT, 'lib', 'server', 'main.js')], {
+      cwd: ROOT,
+      env
+    });
     children.push(api);
     await waitUntilReady(`${apiUrl}/health`, api, config.readyTimeoutMs);
 
@@ -90,7 +93,10 @@ async function run(argv: string[]): Promise<number> {
     const seededNote = seeded.length > 0 ? `, ${seeded.length} starter notebooks copied in` : '';
     step(`4/4: JupyterLab on ${jupyterUrl} (workspace ${displayPath(config.workspaceDir)}${seededNote})`);
     writeLabOverrides(config.venvDir, env.MLQUEST_SERVER_URL);
-    const lab = startManaged('JupyterLab', venvBin(config.venvDir, 'jupyter'), jupyterArgs(config, token), { cwd: ROOT, env });
+    const lab = startManaged('JupyterLab', venvBin(config.venvDir, 'jupyter'), jupyterArgs(config, token), {
+      cwd: ROOT,
+      env
+    });
     children.push(lab);
     await waitUntilReady(`${jupyterUrl}/api`, lab, config.readyTimeoutMs);
 

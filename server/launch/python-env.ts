@@ -24,7 +24,9 @@ interface Stamp {
 }
 
 export function venvBin(venvDir: string, program: string): string {
-  return process.platform === 'win32' ? path.join(venvDir, 'Scripts', `${program}.exe`) : path.join(venvDir, 'bin', program);
+  return process.platform === 'win32'
+    ? path.join(venvDir, 'Scripts', `${program}.exe`)
+    : path.join(venvDir, 'bin', program);
 }
 
 /** The requirement files of a set that exist, relative to the root. */
@@ -66,7 +68,9 @@ export function isEnvironmentCurrent(config: LaunchConfig, dev: boolean): boolea
 
 function checkSystemPython(python: string): void {
   // Debian ships the venv module without ensurepip (that is python3-venv), so `-m venv` would fail late.
-  const probe = spawnSync(python, ['-c', 'import sys, venv, ensurepip; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' });
+  const probe = spawnSync(python, ['-c', 'import sys, venv, ensurepip; print("%d.%d" % sys.version_info[:2])'], {
+    encoding: 'utf8'
+  });
   if (probe.error || probe.status !== 0) {
     throw new CommandError(
       `Could not run "${python}" (${probe.error?.message ?? probe.stderr.trim()}). Install Python ${MIN_PYTHON.join('.')} or newer ` +
@@ -75,7 +79,9 @@ function checkSystemPython(python: string): void {
   }
   const [major, minor] = probe.stdout.trim().split('.').map(Number);
   if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
-    throw new CommandError(`${python} is Python ${major}.${minor}; ML Quest needs ${MIN_PYTHON.join('.')} or newer. Point MLQUEST_PYTHON at a newer one.`);
+    throw new CommandError(
+      `${python} is Python ${major}.${minor}; ML Quest needs ${MIN_PYTHON.join('.')} or newer. Point MLQUEST_PYTHON at a newer one.`
+    );
   }
 }
 
@@ -93,11 +99,16 @@ export async function ensurePythonEnvironment(config: LaunchConfig, dev: boolean
     await runCommand(config.python, ['-m', 'venv', config.venvDir], { cwd: config.root });
   }
   const files = requirementFiles(config.root, dev);
-  step(`Installing the pinned Python packages (${files.join(', ')}) into ${label}; the first time takes a few minutes ...`);
+  step(
+    `Installing the pinned Python packages (${files.join(', ')}) into ${label}; the first time takes a few minutes ...`
+  );
   const args = ['-m', 'pip', 'install', '--disable-pip-version-check', '--progress-bar', 'on'];
   for (const file of files) args.push('-r', path.join(config.root, file));
   await runCommand(venvPython, args, { cwd: config.root });
-  const stamp: Stamp = { ...readStamp(config.venvDir), learner: requirementsHash(config.root, requirementFiles(config.root, false)) };
+  const stamp: Stamp = {
+    ...readStamp(config.venvDir),
+    learner: requirementsHash(config.root, requirementFiles(config.root, false))
+  };
   if (dev) stamp.dev = requirementsHash(config.root, files);
   writeStamp(config.venvDir, stamp);
   step(`Python environment ${label} is ready.`);

@@ -11,8 +11,18 @@ export interface Managed {
   exited: Promise<number | null>;
 }
 
-export function startManaged(name: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Managed {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: 'inherit', detached: process.platform !== 'win32' });
+export function startManaged(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv }
+): Managed {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: 'inherit',
+    detached: process.platform !== 'win32'
+  });
   const exited = new Promise<number | null>((resolve) => {
     child.on('exit', (code) => resolve(code));
     child.on('error', (err) => {

@@ -5,7 +5,12 @@
  */
 
 /** Ranks of one page of rows sorted by the board's order. */
-export function rankPage<R>(rows: readonly R[], offset: number, aheadOfFirst: (first: R) => number, sameKey: (a: R, b: R) => boolean): number[] {
+export function rankPage<R>(
+  rows: readonly R[],
+  offset: number,
+  aheadOfFirst: (first: R) => number,
+  sameKey: (a: R, b: R) => boolean
+): number[] {
   const ranks: number[] = [];
   rows.forEach((r, i) => {
     if (i === 0) ranks.push(aheadOfFirst(r) + 1);
@@ -30,4 +35,5 @@ export interface QuestKey {
   best_at: string;
 }
 
-export const sameQuestKey = (a: QuestKey, b: QuestKey): boolean => a.best_score === b.best_score && a.best_at === b.best_at;
+export const sameQuestKey = (a: QuestKey, b: QuestKey): boolean =>
+  a.best_score === b.best_score && a.best_at === b.best_at;

@@ -2,7 +2,11 @@
 import type { QuestStatus } from '../../shared/api';
 
 /** `userXp` null means nobody is signed in: only quests of levels that need no XP are available. */
-export function questStatus(userXp: number | null, requiredXp: number, completedAt: string | null | undefined): QuestStatus {
+export function questStatus(
+  userXp: number | null,
+  requiredXp: number,
+  completedAt: string | null | undefined
+): QuestStatus {
   if (completedAt) return 'completed';
   if (userXp === null) return requiredXp > 0 ? 'locked' : 'available';
   return userXp >= requiredXp ? 'available' : 'locked';

@@ -29,11 +29,14 @@ const DAY_MS = 86_400_000;
 
 function checkTimezone(timezone: string): void {
   if (!isValidTimezone(timezone)) {
-    throw new InvalidInput(`body.timezone: "${timezone}" is not an IANA timezone name such as "Europe/Berlin" or "UTC"`);
+    throw new InvalidInput(
+      `body.timezone: "${timezone}" is not an IANA timezone name such as "Europe/Berlin" or "UTC"`
+    );
   }
 }
 
-const emailTakenByOther = (email: string) => new EmailTaken(`email "${email}" is already registered to another account`);
+const emailTakenByOther = (email: string) =>
+  new EmailTaken(`email "${email}" is already registered to another account`);
 
 export class AccountService {
   constructor(
@@ -61,7 +64,8 @@ export class AccountService {
     checkTimezone(timezone);
     const checkTaken = () => {
       if (usernameTaken(db, body.username)) throw new UsernameTaken(body.username);
-      if (emailTaken(db, body.email)) throw new EmailTaken(`email "${body.email}" is already registered; sign in instead`);
+      if (emailTaken(db, body.email))
+        throw new EmailTaken(`email "${body.email}" is already registered; sign in instead`);
     };
     checkTaken();
     const passwordHash = await hashPassword(body.password);
@@ -129,7 +133,8 @@ export class AccountService {
       throw new InvalidInput('body.new_password: required when current_password is sent');
     }
     if (body.new_password !== undefined) {
-      if (body.current_password === undefined) throw new InvalidInput('body.current_password: required to change the password');
+      if (body.current_password === undefined)
+        throw new InvalidInput('body.current_password: required to change the password');
       if (!(await verifyPassword(user.password_hash, body.current_password))) throw new WrongPassword();
       changes.passwordHash = await hashPassword(body.new_password);
     }

@@ -60,7 +60,8 @@ export class LeaderboardService {
     const { db } = this.deps;
     const q = requireActiveQuest(db, questId);
     const hib = q.higher_is_better === 1;
-    const ahead = (r: { best_score: number; best_at: string }) => questCountAhead(db, questId, hib, r.best_score, r.best_at);
+    const ahead = (r: { best_score: number; best_at: string }) =>
+      questCountAhead(db, questId, hib, r.best_score, r.best_at);
     const rows = questBoardPage(db, questId, hib, limit, offset);
     const ranks = rankPage(rows, offset, ahead, sameQuestKey);
     const mine = callerId === null ? undefined : questBoardUser(db, questId, callerId);

@@ -38,7 +38,8 @@ export function listQuestSummaries(db: Db, user: UserRow | undefined, now: Date)
 export function requireActiveQuest(db: Db, questId: number): QuestRow {
   const q = findQuest(db, questId);
   if (!q) throw new QuestNotFound(`Quest ${questId} does not exist; GET /quests/ lists them.`);
-  if (q.active !== 1) throw new QuestNotFound(`Quest ${questId} is no longer offered; GET /quests/ lists the current quests.`);
+  if (q.active !== 1)
+    throw new QuestNotFound(`Quest ${questId} is no longer offered; GET /quests/ lists the current quests.`);
   return q;
 }
 

@@ -48,13 +48,11 @@ export interface SubmissionServiceDeps extends ServiceDeps {
 }
 
 export type SubmitOutcome =
-  | { kind: 'queued'; id: number; done: Promise<void> }
-  | { kind: 'rejected'; id: number; code: string; message: string };
+  { kind: 'queued'; id: number; done: Promise<void> } | { kind: 'rejected'; id: number; code: string; message: string };
 
 /** An upload's reply: the result (`pending` while still queued or evaluating), or why the file is no model. */
 export type UploadOutcome =
-  | { kind: 'result'; result: SubmissionResult; pending: boolean }
-  | { kind: 'rejected'; code: string; message: string };
+  { kind: 'result'; result: SubmissionResult; pending: boolean } | { kind: 'rejected'; code: string; message: string };
 
 export class SubmissionService {
   private readonly inFlight = new Map<number, Promise<void>>();
@@ -82,7 +80,11 @@ export class SubmissionService {
     await this.waitFor(outcome.id, config.submitWaitS * 1000);
     const row = findSubmission(db, outcome.id);
     if (!row) throw new Error(`submission ${outcome.id} disappeared`);
-    return { kind: 'result', result: this.result(row), pending: row.status === 'queued' || row.status === 'evaluating' };
+    return {
+      kind: 'result',
+      result: this.result(row),
+      pending: row.status === 'queued' || row.status === 'evaluating'
+    };
   }
 
   /** One of the user's submissions. */
@@ -108,7 +110,13 @@ export class SubmissionService {
   submit(userId: number, questId: number, model: Uint8Array): SubmitOutcome {
     const { db, catalog } = this.deps;
     const createdAt = this.deps.now().toISOString();
-    const record = { userId, questId, sha256: createHash('sha256').update(model).digest('hex'), bytes: model.byteLength, createdAt };
+    const record = {
+      userId,
+      questId,
+      sha256: createHash('sha256').update(model).digest('hex'),
+      bytes: model.byteLength,
+      createdAt
+    };
     const target = questEvaluationTarget(catalog, questId);
     let plan: ModelPlan | undefined;
     if (target) {
@@ -157,8 +165,13 @@ export class SubmissionService {
     if (existing) return existing;
     const run = this.evaluate(id)
       .catch((err: unknown) => {
-        this.deps.log?.(`submission ${id}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-        this.finishUnscored(id, 'failed', 'The server could not evaluate this model because of an internal error; submit it again.', false);
+        this.deps.log?.(`submission ${id}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        this.finishUnscored(
+          id,
+          'failed',
+          'The server could not evaluate this model because of an internal error; submit it again.',
+          false
+        );
       })
       .finally(() => this.inFlight.delete(id));
     this.inFlight.set(id, run);
@@ -239,7 +252,8 @@ export class SubmissionService {
       total_xp: totalXp,
       level: game?.level ?? playerLevel(totalXp, playerLevelFormula(db)),
       level_up: game?.level_up ?? false,
-      streak: game?.streak ?? (user ? streakShownOn(streakState(user), localDay(user.timezone, this.deps.now())).current : 0),
+      streak:
+        game?.streak ?? (user ? streakShownOn(streakState(user), localDay(user.timezone, this.deps.now())).current : 0),
       streak_freeze_used: game?.streak_freeze_used ?? false,
       new_badges: game?.new_badges ?? [],
       unlocked_levels: game?.unlocked_levels ?? [],

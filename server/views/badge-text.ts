@@ -1,7 +1,11 @@
 /** A badge condition in words, e.g. "Complete 5 quests". */
 import type { BadgeCondition } from '../../shared/api';
 
-export function conditionText(c: BadgeCondition, questTitle?: (id: number) => string | undefined, levelName?: (id: number) => string | undefined): string {
+export function conditionText(
+  c: BadgeCondition,
+  questTitle?: (id: number) => string | undefined,
+  levelName?: (id: number) => string | undefined
+): string {
   switch (c.type) {
     case 'first_submission':
       return 'Get your first submission scored';

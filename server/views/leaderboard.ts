@@ -2,7 +2,12 @@
 import type { LeaderboardEntry, QuestLeaderboardEntry } from '../../shared/api';
 import type { BoardUserRow, QuestBoardRow } from '../db/repositories/leaderboard';
 
-export function leaderboardEntry(r: BoardUserRow, rank: number, level: number, currentStreak: number): LeaderboardEntry {
+export function leaderboardEntry(
+  r: BoardUserRow,
+  rank: number,
+  level: number,
+  currentStreak: number
+): LeaderboardEntry {
   return {
     rank,
     username: r.username,

@@ -40,7 +40,12 @@ export interface ResultGameFacts extends ScoredOutcome {
   limit_resets_at: string;
 }
 
-export function submissionResult(row: SubmissionRow, quest: QuestRow, higherIsBetter: boolean, g: ResultGameFacts): SubmissionResult {
+export function submissionResult(
+  row: SubmissionRow,
+  quest: QuestRow,
+  higherIsBetter: boolean,
+  g: ResultGameFacts
+): SubmissionResult {
   return {
     submission_id: row.id,
     quest_id: row.quest_id,

@@ -59,12 +59,20 @@ test('seeding writes players, submissions and game tables that agree with each o
     expect(q('SELECT count(*) AS n FROM users').n).toBe(300);
     expect(q("SELECT count(*) AS n FROM submissions WHERE status = 'scored'").n).toBe(4000);
     // XP: every user's total is the sum of their xp_awards; quests_completed is their count.
-    expect(q(`SELECT count(*) AS n FROM users u WHERE total_xp != (SELECT coalesce(sum(xp), 0) FROM xp_awards a WHERE a.user_id = u.id)
-              OR quests_completed != (SELECT count(*) FROM xp_awards a WHERE a.user_id = u.id)`).n).toBe(0);
+    expect(
+      q(`SELECT count(*) AS n FROM users u WHERE total_xp != (SELECT coalesce(sum(xp), 0) FROM xp_awards a WHERE a.user_id = u.id)
+              OR quests_completed != (SELECT count(*) FROM xp_awards a WHERE a.user_id = u.id)`).n
+    ).toBe(0);
     // Submissions' awarded XP equals the ledger, and attempts equal the submissions per quest.
     expect(q('SELECT sum(xp_awarded) AS n FROM submissions').n).toBe(q('SELECT sum(xp) AS n FROM xp_awards').n);
-    expect(q(`SELECT count(*) AS n FROM quest_progress p WHERE attempts != (SELECT count(*) FROM submissions s WHERE s.user_id = p.user_id AND s.quest_id = p.quest_id)`).n).toBe(0);
-    expect(q('SELECT count(*) AS n FROM quest_progress WHERE completed_at IS NOT NULL').n).toBe(q('SELECT count(*) AS n FROM xp_awards').n);
+    expect(
+      q(
+        `SELECT count(*) AS n FROM quest_progress p WHERE attempts != (SELECT count(*) FROM submissions s WHERE s.user_id = p.user_id AND s.quest_id = p.quest_id)`
+      ).n
+    ).toBe(0);
+    expect(q('SELECT count(*) AS n FROM quest_progress WHERE completed_at IS NOT NULL').n).toBe(
+      q('SELECT count(*) AS n FROM xp_awards').n
+    );
     expect(q('SELECT count(*) AS n FROM sessions').n).toBe(10);
     expect(q('SELECT count(DISTINCT total_xp) AS n FROM users').n).toBeGreaterThan(3);
     expectRanksMatch(db);
@@ -89,7 +97,13 @@ test('the per-key leaderboard counts follow XP changes and give the brute-force 
     expect(board.entries[0].rank).toBe(1);
     // The caller's rank against the brute force, not against the code's own formula.
     const all = db.sqlite.prepare('SELECT id, total_xp, quests_completed, xp_reached_at FROM users').all() as KeyRow[];
-    expect(board.me?.rank).toBe(1 + bruteAhead(all, all.find((u) => u.id === 9)!));
+    expect(board.me?.rank).toBe(
+      1 +
+        bruteAhead(
+          all,
+          all.find((u) => u.id === 9)!
+        )
+    );
   } finally {
     db.close();
   }

@@ -10,16 +10,50 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const DATASETS = path.join(ROOT, 'datasets');
 const NOTEBOOKS = path.join(ROOT, 'notebooks');
 
-interface Feature { name: string; type: 'float' | 'int' | 'string' }
-interface Dataset { id: string; dir: string; task_type: string; target: string; features: Feature[]; classes?: (string | number)[] }
-interface Quest {
-  id: number; slug: string; title: string; level: number; dataset: string; metric: string; average?: string;
-  direction: 'higher_is_better' | 'lower_is_better'; threshold: number; xp_reward: number; notebook?: string;
-  baseline_score?: number; reference_score?: number;
+interface Feature {
+  name: string;
+  type: 'float' | 'int' | 'string';
 }
-interface Level { id: number; name: string; required_xp: number }
-interface Badge { id: string; name: string; condition: { type: string; [k: string]: unknown } }
-interface Pack { player_level: { formula: string; xp_per_level: number }; levels: Level[]; datasets: Dataset[]; quests: Quest[]; badges: Badge[] }
+interface Dataset {
+  id: string;
+  dir: string;
+  task_type: string;
+  target: string;
+  features: Feature[];
+  classes?: (string | number)[];
+}
+interface Quest {
+  id: number;
+  slug: string;
+  title: string;
+  level: number;
+  dataset: string;
+  metric: string;
+  average?: string;
+  direction: 'higher_is_better' | 'lower_is_better';
+  threshold: number;
+  xp_reward: number;
+  notebook?: string;
+  baseline_score?: number;
+  reference_score?: number;
+}
+interface Level {
+  id: number;
+  name: string;
+  required_xp: number;
+}
+interface Badge {
+  id: string;
+  name: string;
+  condition: { type: string; [k: string]: unknown };
+}
+interface Pack {
+  player_level: { formula: string; xp_per_level: number };
+  levels: Level[];
+  datasets: Dataset[];
+  quests: Quest[];
+  badges: Badge[];
+}
 
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
 const pack = readJson(path.join(DATASETS, 'pack.json')) as Pack;
@@ -63,7 +97,12 @@ describe('datasets/pack.json', () => {
     for (const [title, metric, threshold, xp, average] of originals) {
       const q = byTitle.get(title);
       expect(q).toBeDefined();
-      expect([q!.metric, q!.threshold, q!.xp_reward, q!.direction]).toEqual([metric, threshold, xp, 'higher_is_better']);
+      expect([q!.metric, q!.threshold, q!.xp_reward, q!.direction]).toEqual([
+        metric,
+        threshold,
+        xp,
+        'higher_is_better'
+      ]);
       if (average) expect(q!.average).toBe(average);
     }
   });
@@ -77,18 +116,28 @@ describe('datasets/pack.json', () => {
 
   it('covers every kind of problem the course promises', () => {
     const tasks = new Set(pack.quests.map((q) => datasetById.get(q.dataset)!.task_type));
-    expect([...tasks].sort()).toEqual(['binary_classification', 'clustering', 'multiclass_classification', 'regression']);
+    expect([...tasks].sort()).toEqual([
+      'binary_classification',
+      'clustering',
+      'multiclass_classification',
+      'regression'
+    ]);
     const metrics = new Set(pack.quests.map((q) => q.metric));
     expect(metrics.has('roc_auc') || metrics.has('log_loss')).toBe(true);
     expect(pack.quests.some((q) => q.direction === 'lower_is_better')).toBe(true);
-    const categorical = pack.quests.filter((q) => datasetById.get(q.dataset)!.features.some((f) => f.type === 'string'));
+    const categorical = pack.quests.filter((q) =>
+      datasetById.get(q.dataset)!.features.some((f) => f.type === 'string')
+    );
     expect(categorical.length).toBeGreaterThan(0);
   });
 
   it('metric directions follow the metrics', () => {
     const lower = new Set(['mse', 'rmse', 'mae', 'log_loss']);
     for (const q of pack.quests) {
-      expect({ id: q.id, direction: q.direction }).toEqual({ id: q.id, direction: lower.has(q.metric) ? 'lower_is_better' : 'higher_is_better' });
+      expect({ id: q.id, direction: q.direction }).toEqual({
+        id: q.id,
+        direction: lower.has(q.metric) ? 'lower_is_better' : 'higher_is_better'
+      });
     }
   });
 
@@ -127,28 +176,40 @@ describe('datasets/pack.json', () => {
     for (const q of pack.quests) {
       expect(typeof q.baseline_score).toBe('number');
       expect(typeof q.reference_score).toBe('number');
-      expect({ quest: q.id, referencePasses: passes(q, q.reference_score!) }).toEqual({ quest: q.id, referencePasses: true });
-      if (q.id !== 1) expect({ quest: q.id, baselinePasses: passes(q, q.baseline_score!) }).toEqual({ quest: q.id, baselinePasses: false });
+      expect({ quest: q.id, referencePasses: passes(q, q.reference_score!) }).toEqual({
+        quest: q.id,
+        referencePasses: true
+      });
+      if (q.id !== 1)
+        expect({ quest: q.id, baselinePasses: passes(q, q.baseline_score!) }).toEqual({
+          quest: q.id,
+          baselinePasses: false
+        });
     }
     // Perfectionist is earnable: some reference reaches the metric's best value.
-    const perfect = pack.quests.filter((q) => q.direction === 'higher_is_better' && Math.abs(q.reference_score! - 1) < 1e-12);
+    const perfect = pack.quests.filter(
+      (q) => q.direction === 'higher_is_better' && Math.abs(q.reference_score! - 1) < 1e-12
+    );
     expect(perfect.length).toBeGreaterThan(0);
   });
 });
 
 describe('datasets', () => {
-  it.each(pack.datasets.map((d) => [d.id, d] as const))('%s has train.csv, test.csv and card.md with the pack columns', (_id, d) => {
-    const folder = path.join(DATASETS, d.dir);
-    const header = [...d.features.map((f) => f.name), d.target].join(',');
-    for (const split of ['train.csv', 'test.csv']) {
-      expect(firstLine(path.join(folder, split))).toBe(header);
-      expect(csvRowCount(path.join(folder, split))).toBeGreaterThan(20);
-      expect(csvRowCount(path.join(folder, split))).toBeLessThanOrEqual(5000);
+  it.each(pack.datasets.map((d) => [d.id, d] as const))(
+    '%s has train.csv, test.csv and card.md with the pack columns',
+    (_id, d) => {
+      const folder = path.join(DATASETS, d.dir);
+      const header = [...d.features.map((f) => f.name), d.target].join(',');
+      for (const split of ['train.csv', 'test.csv']) {
+        expect(firstLine(path.join(folder, split))).toBe(header);
+        expect(csvRowCount(path.join(folder, split))).toBeGreaterThan(20);
+        expect(csvRowCount(path.join(folder, split))).toBeLessThanOrEqual(5000);
+      }
+      const card = fs.readFileSync(path.join(folder, 'card.md'), 'utf8');
+      for (const section of ['## Columns', '## How it was made', '## Licence']) expect(card).toContain(section);
+      for (const f of d.features) expect(card).toContain(`\`${f.name}\``);
     }
-    const card = fs.readFileSync(path.join(folder, 'card.md'), 'utf8');
-    for (const section of ['## Columns', '## How it was made', '## Licence']) expect(card).toContain(section);
-    for (const f of d.features) expect(card).toContain(`\`${f.name}\``);
-  });
+  );
 
   it('iris is the real 150-row data set', () => {
     const iris = pack.datasets.find((d) => d.id === 'iris')!;
@@ -158,35 +219,49 @@ describe('datasets', () => {
 });
 
 describe('starter notebooks and reference solutions', () => {
-  it.each(pack.quests.map((q) => [q.id, q] as const))('quest %i has a starter notebook with a submit cell and a reference solution', (_id, q) => {
-    expect(q.notebook).toBeDefined();
-    const nb = readJson(path.join(NOTEBOOKS, q.notebook!)) as {
-      nbformat: number;
-      cells: { cell_type: string; source: string[] | string; metadata: Record<string, unknown>; outputs?: unknown[] }[];
-    };
-    expect(nb.nbformat).toBe(4);
-    const source = (c: { source: string[] | string }) => (Array.isArray(c.source) ? c.source.join('') : c.source);
-    const markdown = nb.cells.filter((c) => c.cell_type === 'markdown').map(source).join('\n');
-    expect(markdown).toContain(q.title);
-    expect(markdown).toContain(`${q.threshold}`);
-    expect(markdown).toContain(`${q.xp_reward} XP`);
-    expect(markdown).toContain('Submit model');
-    const code = nb.cells.filter((c) => c.cell_type === 'code');
-    for (const c of code) expect(c.outputs ?? []).toEqual([]);
-    const all = code.map(source).join('\n');
-    expect(all).toContain('os.environ.get("MLQUEST_SERVER_URL", "http://localhost:8000")');
-    expect(all).toContain(`QUEST_ID = ${q.id}`);
-    expect(all).toContain('pd.read_csv(f"{SERVER}/quests/{QUEST_ID}/dataset")');
-    const submitCells = code.filter((c) => c.metadata.mlquest !== undefined);
-    expect(submitCells).toHaveLength(1);
-    expect(submitCells[0].metadata.mlquest).toEqual({ quest: q.id, model: 'model' });
-    expect(code.indexOf(submitCells[0])).toBe(code.length - 1);
-    expect(all).toMatch(/^model = /m);
+  it.each(pack.quests.map((q) => [q.id, q] as const))(
+    'quest %i has a starter notebook with a submit cell and a reference solution',
+    (_id, q) => {
+      expect(q.notebook).toBeDefined();
+      const nb = readJson(path.join(NOTEBOOKS, q.notebook!)) as {
+        nbformat: number;
+        cells: {
+          cell_type: string;
+          source: string[] | string;
+          metadata: Record<string, unknown>;
+          outputs?: unknown[];
+        }[];
+      };
+      expect(nb.nbformat).toBe(4);
+      const source = (c: { source: string[] | string }) => (Array.isArray(c.source) ? c.source.join('') : c.source);
+      const markdown = nb.cells
+        .filter((c) => c.cell_type === 'markdown')
+        .map(source)
+        .join('\n');
+      expect(markdown).toContain(q.title);
+      expect(markdown).toContain(`${q.threshold}`);
+      expect(markdown).toContain(`${q.xp_reward} XP`);
+      expect(markdown).toContain('Submit model');
+      const code = nb.cells.filter((c) => c.cell_type === 'code');
+      for (const c of code) expect(c.outputs ?? []).toEqual([]);
+      const all = code.map(source).join('\n');
+      expect(all).toContain('os.environ.get("MLQUEST_SERVER_URL", "http://localhost:8000")');
+      expect(all).toContain(`QUEST_ID = ${q.id}`);
+      expect(all).toContain('pd.read_csv(f"{SERVER}/quests/{QUEST_ID}/dataset")');
+      const submitCells = code.filter((c) => c.metadata.mlquest !== undefined);
+      expect(submitCells).toHaveLength(1);
+      expect(submitCells[0].metadata.mlquest).toEqual({ quest: q.id, model: 'model' });
+      expect(code.indexOf(submitCells[0])).toBe(code.length - 1);
+      expect(all).toMatch(/^model = /m);
 
-    const reference = fs.readFileSync(path.join(ROOT, 'tests', 'reference', `quest_${String(q.id).padStart(2, '0')}.py`), 'utf8');
-    expect(reference).toContain(`QUEST_ID = ${q.id}`);
-    expect(reference).toMatch(/^model = /m);
-  });
+      const reference = fs.readFileSync(
+        path.join(ROOT, 'tests', 'reference', `quest_${String(q.id).padStart(2, '0')}.py`),
+        'utf8'
+      );
+      expect(reference).toContain(`QUEST_ID = ${q.id}`);
+      expect(reference).toMatch(/^model = /m);
+    }
+  );
 
   it('has no notebook in notebooks/ that no quest uses', () => {
     const used = new Set(pack.quests.map((q) => q.notebook));
@@ -203,21 +278,26 @@ describe('the Real Data chapter', () => {
     ['diabetes', 442, 'load_diabetes']
   ];
 
-  it.each(realSets)('%s is the whole real data set scikit-learn ships, with its source and licence', (id, rows, loader) => {
-    const d = datasetById.get(id)!;
-    const total = ['train.csv', 'test.csv'].reduce((n, s) => n + csvRowCount(path.join(DATASETS, d.dir, s)), 0);
-    expect(total).toBe(rows);
-    const card = fs.readFileSync(path.join(DATASETS, d.dir, 'card.md'), 'utf8');
-    expect(card).toContain(`sklearn.datasets.${loader}`);
-    expect(card.slice(card.indexOf('## Licence'))).toMatch(/scikit-learn/);
-  });
+  it.each(realSets)(
+    '%s is the whole real data set scikit-learn ships, with its source and licence',
+    (id, rows, loader) => {
+      const d = datasetById.get(id)!;
+      const total = ['train.csv', 'test.csv'].reduce((n, s) => n + csvRowCount(path.join(DATASETS, d.dir, s)), 0);
+      expect(total).toBe(rows);
+      const card = fs.readFileSync(path.join(DATASETS, d.dir, 'card.md'), 'utf8');
+      expect(card).toContain(`sklearn.datasets.${loader}`);
+      expect(card.slice(card.indexOf('## Licence'))).toMatch(/scikit-learn/);
+    }
+  );
 
   it('is one course level of four quests on those data sets, with a badge, and "all quests" still counts every quest', () => {
     const quests = pack.quests.filter((q) => realSets.some(([id]) => id === q.dataset));
     expect(quests).toHaveLength(4);
     expect(new Set(quests.map((q) => q.level)).size).toBe(1);
     const level = quests[0].level;
-    expect(pack.badges.filter((b) => b.condition.type === 'course_level_completed' && b.condition.level === level)).toHaveLength(1);
+    expect(
+      pack.badges.filter((b) => b.condition.type === 'course_level_completed' && b.condition.level === level)
+    ).toHaveLength(1);
     const grandMaster = pack.badges.find((b) => b.name === 'Grand Master')!;
     expect(grandMaster.condition).toEqual({ type: 'quests_completed', count: pack.quests.length });
   });
@@ -231,6 +311,8 @@ describe('the Real Data chapter', () => {
     expect(digits.baseline_score!).toBeLessThan(digits.threshold);
     const cancer = pack.quests.find((q) => q.dataset === 'breast-cancer')!;
     expect([cancer.metric, cancer.average]).toEqual(['f1', 'binary']);
-    expect((datasetById.get('breast-cancer') as Dataset & { positive_class?: string }).positive_class).toBe('malignant');
+    expect((datasetById.get('breast-cancer') as Dataset & { positive_class?: string }).positive_class).toBe(
+      'malignant'
+    );
   });
 });

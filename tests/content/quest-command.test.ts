@@ -16,10 +16,28 @@ import { describeIf } from '../helpers/requires';
 
 const PYTHON = join(ROOT, '.venv', 'bin', 'python');
 const EXAMPLE = join(ROOT, 'datasets', 'examples', 'exam_results.csv');
-const describeWithPython = describeIf({ what: 'the Python environment .venv', present: existsSync(PYTHON), fix: 'npm run setup:python' });
+const describeWithPython = describeIf({
+  what: 'the Python environment .venv',
+  present: existsSync(PYTHON),
+  fix: 'npm run setup:python'
+});
 
-interface Quest { id: number; title: string; dataset: string; threshold: number; baseline_score: number; reference_score: number; level: number; notebook: string; direction: string }
-interface Pack { datasets: { id: string; dir: string; features: { name: string }[] }[]; quests: Quest[]; badges: { name: string; condition: { type: string; count?: number } }[] }
+interface Quest {
+  id: number;
+  title: string;
+  dataset: string;
+  threshold: number;
+  baseline_score: number;
+  reference_score: number;
+  level: number;
+  notebook: string;
+  direction: string;
+}
+interface Pack {
+  datasets: { id: string; dir: string; features: { name: string }[] }[];
+  quests: Quest[];
+  badges: { name: string; condition: { type: string; count?: number } }[];
+}
 
 function quest(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(PYTHON, [join(ROOT, 'datasets', 'quest.py'), ...args], {
@@ -43,9 +61,24 @@ describeWithPython('npm run quest -- new on the example CSV', () => {
   beforeAll(() => {
     tmp = mkdtempSync(join(tmpdir(), 'mlquest-authoring-'));
     packDir = join(tmp, 'our-pack');
-    run = quest(['new', '--csv', EXAMPLE, '--target', 'passed', '--drop', 'student_id', '--title', 'Exam results', '--seed', '1234'], {
-      MLQUEST_QUEST_PACK: packDir
-    });
+    run = quest(
+      [
+        'new',
+        '--csv',
+        EXAMPLE,
+        '--target',
+        'passed',
+        '--drop',
+        'student_id',
+        '--title',
+        'Exam results',
+        '--seed',
+        '1234'
+      ],
+      {
+        MLQUEST_QUEST_PACK: packDir
+      }
+    );
   }, 300_000);
 
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -61,8 +94,12 @@ describeWithPython('npm run quest -- new on the example CSV', () => {
     expect(run.stdout).toContain(`threshold: >= ${q.threshold}, proposed between the baseline and the reference`);
     expect(q.baseline_score).toBeLessThan(q.threshold);
     expect(q.reference_score).toBeGreaterThan(q.threshold);
-    expect(run.stdout).toMatch(/reference candidate gradient boosting: 0\.\d+ in 5-fold cross-validation on the train split/);
-    expect(run.stdout).toMatch(/reference candidate tuned linear model: 0\.\d+ in 5-fold cross-validation on the train split/);
+    expect(run.stdout).toMatch(
+      /reference candidate gradient boosting: 0\.\d+ in 5-fold cross-validation on the train split/
+    );
+    expect(run.stdout).toMatch(
+      /reference candidate tuned linear model: 0\.\d+ in 5-fold cross-validation on the train split/
+    );
     expect(run.stdout).toContain('catalog check passed');
   });
 
@@ -73,18 +110,40 @@ describeWithPython('npm run quest -- new on the example CSV', () => {
       const price = 2 + ((i * 7) % 11) / 2;
       const promo = i % 3 === 0 ? 1 : 0;
       const store = ['north', 'south', 'east'][i % 3 === 1 ? 1 : i % 5 === 0 ? 2 : 0];
-      const units = Math.round(80 - 6 * price + 15 * promo + (store === 'south' ? 10 : 0) + 12 * Math.sin(i * 1.7)) + (price > 5 ? 20 : 0);
-      lines.push(`2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${price},${promo},${store},${units}`);
+      const units =
+        Math.round(80 - 6 * price + 15 * promo + (store === 'south' ? 10 : 0) + 12 * Math.sin(i * 1.7)) +
+        (price > 5 ? 20 : 0);
+      lines.push(
+        `2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${price},${promo},${store},${units}`
+      );
     }
     writeFileSync(file, lines.join('\n') + '\n');
     const pack = join(tmp, 'forward-pack');
-    const res = quest(['new', '--csv', file, '--target', 'units', '--split', 'time:day', '--metric', 'mae', '--pack', pack]);
+    const res = quest([
+      'new',
+      '--csv',
+      file,
+      '--target',
+      'units',
+      '--split',
+      'time:day',
+      '--metric',
+      'mae',
+      '--pack',
+      pack
+    ]);
     expect(res.stderr).toBe('');
     expect(res.stdout).toContain('task: regression, inferred');
-    expect(res.stdout).toContain('split: a forward split on `day`: the 96 earliest rows train, the 24 rows from `2026-04-13` on are hidden');
+    expect(res.stdout).toContain(
+      'split: a forward split on `day`: the 96 earliest rows train, the 24 rows from `2026-04-13` on are hidden'
+    );
     const ds = readPack(pack).datasets.find((d) => d.id === 'sales')!;
     expect(ds.features.map((f) => f.name)).toEqual(['price', 'promo', 'store']);
-    const withoutDay = (from: number, to: number) => lines.slice(from, to).map((l) => l.slice(11)).sort();
+    const withoutDay = (from: number, to: number) =>
+      lines
+        .slice(from, to)
+        .map((l) => l.slice(11))
+        .sort();
     expect(dataLines(join(pack, 'sales', 'train.csv')).sort()).toEqual(withoutDay(1, 97));
     expect(dataLines(join(pack, 'sales', 'test.csv')).sort()).toEqual(withoutDay(97, 121));
     expect(res.status).toBe(0);
@@ -96,7 +155,13 @@ describeWithPython('npm run quest -- new on the example CSV', () => {
     const original = JSON.parse(defaultPack) as Pack;
     expect(pack.quests.map((q) => q.id)).toEqual([...original.quests.map((q) => q.id), 18]);
     const ds = pack.datasets.find((d) => d.id === 'exam-results')!;
-    expect(ds.features.map((f) => f.name)).toEqual(['study_hours', 'attendance_pct', 'assignments_done', 'prior_grade', 'track']);
+    expect(ds.features.map((f) => f.name)).toEqual([
+      'study_hours',
+      'attendance_pct',
+      'assignments_done',
+      'prior_grade',
+      'track'
+    ]);
     const grandMaster = pack.badges.find((b) => b.name === 'Grand Master')!;
     expect(grandMaster.condition.count).toBe(18);
     expect(existsSync(join(packDir, 'notebooks', '18_exam_results.ipynb'))).toBe(true);
@@ -121,7 +186,9 @@ describeWithPython('npm run quest -- new on the example CSV', () => {
 
   it('check: the new pack is usable, and notes the TODO markers of the card', () => {
     const check = quest(['check', '--pack', packDir]);
-    expect(check.stdout).toContain('note: dataset exam-results: exam_results/card.md still has TODO (instructor): markers');
+    expect(check.stdout).toContain(
+      'note: dataset exam-results: exam_results/card.md still has TODO (instructor): markers'
+    );
     expect(check.stdout).toContain('the pack is usable: 18 quests');
     expect(check.status).toBe(0);
   });
@@ -135,12 +202,18 @@ describeWithPython('npm run quest -- new on the example CSV', () => {
     nb.cells[nb.cells.length - 1].metadata = { mlquest: { quest: 4, model: 'model' } };
     writeFileSync(nbFile, JSON.stringify(nb));
     const pack = readPack(broken);
-    pack.badges.push({ name: 'Impossible', condition: { type: 'quests_completed', count: 99 }, ...{ id: 'impossible', description: 'x', icon: 'x' } });
+    pack.badges.push({
+      name: 'Impossible',
+      condition: { type: 'quests_completed', count: 99 },
+      ...{ id: 'impossible', description: 'x', icon: 'x' }
+    });
     writeFileSync(join(broken, 'pack.json'), JSON.stringify(pack));
     const check = quest(['check', '--pack', broken]);
     expect(check.status).toBe(1);
     expect(check.stdout).toContain(`${broken}: 3 problems:`);
-    expect(check.stdout).toContain('badges[id=impossible].condition: asks for 99 completed quests but only 18 quests can be completed');
+    expect(check.stdout).toContain(
+      'badges[id=impossible].condition: asks for 99 completed quests but only 18 quests can be completed'
+    );
     expect(check.stdout).toContain(`${join(broken, 'churn', 'test.csv')}: file not found`);
     expect(check.stdout).toContain(
       'quest 3 (Binary Classification): notebook 03_binary_classification.ipynb: the submit cell\'s metadata is {"quest": 4, "model": "model"}; it must be {"quest": 3, "model": "model"}'
@@ -154,22 +227,49 @@ describeWithPython('npm run quest -- new on the example CSV', () => {
     try {
       const json = { 'content-type': 'application/json' };
       const user = { username: 'instructed', email: 'instructed@example.org', password: 'a long enough password' };
-      expect((await fetch(`${server.base}/auth/register`, { method: 'POST', headers: json, body: JSON.stringify(user) })).status).toBe(201);
-      const login = await fetch(`${server.base}/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ username: user.username, password: user.password }) });
+      expect(
+        (await fetch(`${server.base}/auth/register`, { method: 'POST', headers: json, body: JSON.stringify(user) }))
+          .status
+      ).toBe(201);
+      const login = await fetch(`${server.base}/auth/login`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ username: user.username, password: user.password })
+      });
       const auth = { authorization: `Bearer ${((await login.json()) as { access_token: string }).access_token}` };
       const form = new FormData();
-      form.append('model_file', new Blob([readFileSync(join(ROOT, 'tests', 'fixtures', 'models', 'housing_linear_regression.onnx'))]), 'model.onnx');
-      const first = (await (await fetch(`${server.base}/quests/1/submit`, { method: 'POST', headers: auth, body: form })).json()) as { passed: boolean };
+      form.append(
+        'model_file',
+        new Blob([readFileSync(join(ROOT, 'tests', 'fixtures', 'models', 'housing_linear_regression.onnx'))]),
+        'model.onnx'
+      );
+      const first = (await (
+        await fetch(`${server.base}/quests/1/submit`, { method: 'POST', headers: auth, body: form })
+      ).json()) as { passed: boolean };
       expect(first.passed).toBe(true);
       const before = await (await fetch(`${server.base}/user/progress`, { headers: auth })).json();
       await server.stop();
 
-      server = await startLiveServer({ dir, env: { ...env, MLQUEST_QUEST_PACK: packDir, MLQUEST_NOTEBOOKS: join(packDir, 'notebooks') } });
-      const after = (await (await fetch(`${server.base}/user/progress`, { headers: auth })).json()) as { total_xp: number; quests_completed: number; quests_total: number };
+      server = await startLiveServer({
+        dir,
+        env: { ...env, MLQUEST_QUEST_PACK: packDir, MLQUEST_NOTEBOOKS: join(packDir, 'notebooks') }
+      });
+      const after = (await (await fetch(`${server.base}/user/progress`, { headers: auth })).json()) as {
+        total_xp: number;
+        quests_completed: number;
+        quests_total: number;
+      };
       const was = before as typeof after;
-      expect([after.total_xp, after.quests_completed, after.quests_total]).toEqual([was.total_xp, was.quests_completed, was.quests_total + 1]);
+      expect([after.total_xp, after.quests_completed, after.quests_total]).toEqual([
+        was.total_xp,
+        was.quests_completed,
+        was.quests_total + 1
+      ]);
 
-      const detail = (await (await fetch(`${server.base}/quests/18`, { headers: auth })).json()) as { title: string; status: string };
+      const detail = (await (await fetch(`${server.base}/quests/18`, { headers: auth })).json()) as {
+        title: string;
+        status: string;
+      };
       expect(detail.title).toBe('Exam results');
       const dataset = await fetch(`${server.base}/quests/18/dataset`);
       expect(dataset.status).toBe(200);
@@ -182,15 +282,28 @@ describeWithPython('npm run quest -- new on the example CSV', () => {
 
       // The new quest through the passability path: a real kernel reads the train split from this server.
       const models = join(dir, 'models');
-      await promisify(execFile)(PYTHON, [
-        join(ROOT, 'tests', 'reference', 'run_reference.py'), '--server', server.base, '--out', models,
-        '--source', join(packDir, 'references', 'quest_18.py'), '--source', join(packDir, 'notebooks', '18_exam_results.ipynb')
-      ], { cwd: ROOT, timeout: 240_000 });
+      await promisify(execFile)(
+        PYTHON,
+        [
+          join(ROOT, 'tests', 'reference', 'run_reference.py'),
+          '--server',
+          server.base,
+          '--out',
+          models,
+          '--source',
+          join(packDir, 'references', 'quest_18.py'),
+          '--source',
+          join(packDir, 'notebooks', '18_exam_results.ipynb')
+        ],
+        { cwd: ROOT, timeout: 240_000 }
+      );
       const q = readPack(packDir).quests.find((x) => x.id === 18)!;
       const submit = async (file: string) => {
         const f = new FormData();
         f.append('model_file', new Blob([readFileSync(join(models, file))]), file);
-        return (await (await fetch(`${server.base}/quests/18/submit`, { method: 'POST', headers: auth, body: f })).json()) as { status: string; passed: boolean; score: number };
+        return (await (
+          await fetch(`${server.base}/quests/18/submit`, { method: 'POST', headers: auth, body: f })
+        ).json()) as { status: string; passed: boolean; score: number };
       };
       const baseline = await submit('18_exam_results.onnx');
       expect([baseline.status, baseline.passed]).toEqual(['scored', false]);
@@ -213,27 +326,75 @@ describeWithPython('npm run quest -- new refuses broken CSVs with one message pe
 
   const rows = (n: number, row: (i: number) => string) => Array.from({ length: n }, (_, i) => row(i)).join('\n') + '\n';
   const cases: [string, string | Buffer, string[], string[]][] = [
-    ['latin1.csv', Buffer.from('name,y\ncaf\xe9,1\n', 'latin1'), [], ['is not UTF-8 text (byte 0xe9 on line 2, probably Latin-1 or Windows-1252): save it as UTF-8']],
+    [
+      'latin1.csv',
+      Buffer.from('name,y\ncaf\xe9,1\n', 'latin1'),
+      [],
+      ['is not UTF-8 text (byte 0xe9 on line 2, probably Latin-1 or Windows-1252): save it as UTF-8']
+    ],
     ['empty.csv', '', [], ['is empty; it needs a header line of column names']],
-    ['no-header.csv', '1,2,3\n4,5,6\n', [], ['the first line (1,2,3…) looks like data, not column names: add a header line']],
+    [
+      'no-header.csv',
+      '1,2,3\n4,5,6\n',
+      [],
+      ['the first line (1,2,3…) looks like data, not column names: add a header line']
+    ],
     ['duplicate.csv', 'a,a,y\n1,2,3\n', [], ['the header names column `a` 2 times: give each column its own name']],
-    ['ragged.csv', 'a,b,y\n1,2,3\n1,2\n4,5,6,7\n', [], ['lines 3, 4 have a different number of fields than the header (3): quote values that contain commas']],
+    [
+      'ragged.csv',
+      'a,b,y\n1,2,3\n1,2\n4,5,6,7\n',
+      [],
+      ['lines 3, 4 have a different number of fields than the header (3): quote values that contain commas']
+    ],
     ['no-target.csv', 'a,b\n1,2\n', [], ['has no column `y` for --target; its columns are: a, b']],
-    ['few-rows.csv', 'a,y\n' + rows(20, (i) => `${i * 1.5},${i % 2}`), [], ['has 20 data rows; a quest needs at least 50']],
-    ['one-class.csv', 'a,b,y\n' + rows(80, (i) => `${i * 0.5},${i % 7},yes`), [], ['the target `y` has only one value (`yes`): a classifier needs at least two classes']],
-    ['rare-class.csv', 'a,b,y\n' + rows(80, (i) => `${i * 0.5},${i % 7},${i < 3 ? 'rare' : i % 2 ? 'common' : 'other'}`), [],
-      ['class `rare` of the target `y` has 3 rows; every class needs at least 10 so that both splits hold it']],
-    ['many-at-once.csv', 'id,score,const,mixed,y\n' + rows(60, (i) => `${i + 1},${(i * 0.37) % 5},same,${i === 7 || i === 9 ? 'oops' : i % 9},${i === 3 ? '' : i * 1.25}`), ['--task', 'regression'], [
-      '4 problems; nothing was written',
-      'the target `y` has 1 empty or NA cell (line 5): fill them or remove those rows',
-      'column `id` looks like an identifier (every row has its own value): a model would only memorise it; remove it or pass --drop id',
-      'column `const` has the same value (`same`) in every row: it cannot help a model; remove it or pass --drop const',
-      'column `mixed` mixes numbers and text: lines 9, 11 (`oops`, `oops`) are not numbers'
-    ]],
-    ['metric.csv', 'a,b,y\n' + rows(80, (i) => `${i * 0.5},${i % 7},${i % 2 ? 'yes' : 'no'}`), ['--metric', 'r2'],
-      ['--metric r2 does not fit a binary classification quest; use one of accuracy, precision, recall, f1, roc_auc, log_loss']],
-    ['forward.csv', 'day,a,y\n' + rows(80, (i) => `${2000 + i},${i % 5},${i < 70 ? 'old' : 'new'}`), ['--split', 'time:day'],
-      ['occur only in the hidden (latest) rows: a model could never learn them; use --split stratified']]
+    [
+      'few-rows.csv',
+      'a,y\n' + rows(20, (i) => `${i * 1.5},${i % 2}`),
+      [],
+      ['has 20 data rows; a quest needs at least 50']
+    ],
+    [
+      'one-class.csv',
+      'a,b,y\n' + rows(80, (i) => `${i * 0.5},${i % 7},yes`),
+      [],
+      ['the target `y` has only one value (`yes`): a classifier needs at least two classes']
+    ],
+    [
+      'rare-class.csv',
+      'a,b,y\n' + rows(80, (i) => `${i * 0.5},${i % 7},${i < 3 ? 'rare' : i % 2 ? 'common' : 'other'}`),
+      [],
+      ['class `rare` of the target `y` has 3 rows; every class needs at least 10 so that both splits hold it']
+    ],
+    [
+      'many-at-once.csv',
+      'id,score,const,mixed,y\n' +
+        rows(
+          60,
+          (i) => `${i + 1},${(i * 0.37) % 5},same,${i === 7 || i === 9 ? 'oops' : i % 9},${i === 3 ? '' : i * 1.25}`
+        ),
+      ['--task', 'regression'],
+      [
+        '4 problems; nothing was written',
+        'the target `y` has 1 empty or NA cell (line 5): fill them or remove those rows',
+        'column `id` looks like an identifier (every row has its own value): a model would only memorise it; remove it or pass --drop id',
+        'column `const` has the same value (`same`) in every row: it cannot help a model; remove it or pass --drop const',
+        'column `mixed` mixes numbers and text: lines 9, 11 (`oops`, `oops`) are not numbers'
+      ]
+    ],
+    [
+      'metric.csv',
+      'a,b,y\n' + rows(80, (i) => `${i * 0.5},${i % 7},${i % 2 ? 'yes' : 'no'}`),
+      ['--metric', 'r2'],
+      [
+        '--metric r2 does not fit a binary classification quest; use one of accuracy, precision, recall, f1, roc_auc, log_loss'
+      ]
+    ],
+    [
+      'forward.csv',
+      'day,a,y\n' + rows(80, (i) => `${2000 + i},${i % 5},${i < 70 ? 'old' : 'new'}`),
+      ['--split', 'time:day'],
+      ['occur only in the hidden (latest) rows: a model could never learn them; use --split stratified']
+    ]
   ];
 
   it.each(cases)('%s', (name, content, extra, messages) => {
@@ -250,14 +411,19 @@ describeWithPython('npm run quest -- new refuses broken CSVs with one message pe
   it('refuses to write into the default pack and asks where the instructor pack lives', () => {
     const intoDefault = quest(['new', '--csv', EXAMPLE, '--target', 'passed', '--pack', join(ROOT, 'datasets')]);
     expect(intoDefault.status).toBe(1);
-    expect(intoDefault.stderr).toContain('is the default pack, which stays untouched: pass --pack DIR (or set MLQUEST_QUEST_PACK)');
+    expect(intoDefault.stderr).toContain(
+      'is the default pack, which stays untouched: pass --pack DIR (or set MLQUEST_QUEST_PACK)'
+    );
     const nowhere = quest(['new', '--csv', EXAMPLE, '--target', 'passed']);
     expect(nowhere.status).toBe(1);
     expect(nowhere.stderr).toContain('say where your own quest pack lives: --pack DIR or MLQUEST_QUEST_PACK=DIR');
     const pack = join(tmp, 'never-made');
-    const intoDefaultNotebooks = quest(['new', '--csv', EXAMPLE, '--target', 'passed', '--drop', 'student_id', '--pack', pack], {
-      MLQUEST_NOTEBOOKS: join(ROOT, 'notebooks')
-    });
+    const intoDefaultNotebooks = quest(
+      ['new', '--csv', EXAMPLE, '--target', 'passed', '--drop', 'student_id', '--pack', pack],
+      {
+        MLQUEST_NOTEBOOKS: join(ROOT, 'notebooks')
+      }
+    );
     expect(intoDefaultNotebooks.status).toBe(1);
     expect(intoDefaultNotebooks.stderr).toContain('MLQUEST_NOTEBOOKS points at the default starter notebooks');
     expect(existsSync(pack)).toBe(false);

@@ -57,7 +57,8 @@ export function readableContrast(root: Locator): Promise<IContrastReport> {
     };
     const opacityOf = (element: Element): number => {
       let opacity = 1;
-      for (let node: Element | null = element; node; node = node.parentElement) opacity *= parseFloat(getComputedStyle(node).opacity);
+      for (let node: Element | null = element; node; node = node.parentElement)
+        opacity *= parseFloat(getComputedStyle(node).opacity);
       return opacity;
     };
 
@@ -65,8 +66,8 @@ export function readableContrast(root: Locator): Promise<IContrastReport> {
     let checked = 0;
     for (const element of [rootNode, ...Array.from(rootNode.querySelectorAll('*'))]) {
       const ownText = Array.from(element.childNodes)
-        .filter(n => n.nodeType === Node.TEXT_NODE)
-        .map(n => n.textContent ?? '')
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
         .join('')
         .trim();
       if (!/[\p{L}\p{N}]/u.test(ownText)) continue; // no text, or an emoji / symbol only
@@ -88,7 +89,9 @@ export function readableContrast(root: Locator): Promise<IContrastReport> {
       checked++;
       if (measured < needed) {
         const where = `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')}`;
-        failures.push(`"${ownText.slice(0, 40)}" (${where}): ${measured.toFixed(2)} < ${needed}, ${show(text)} on ${show(bg)}`);
+        failures.push(
+          `"${ownText.slice(0, 40)}" (${where}): ${measured.toFixed(2)} < ${needed}, ${show(text)} on ${show(bg)}`
+        );
       }
     }
     return { checked, failures, background: getComputedStyle(rootNode).backgroundColor };

@@ -21,7 +21,12 @@ const labOrigin = `http://127.0.0.1:${ports.lab}`;
 
 let child;
 if (what === 'server') {
-  const pack = writeLimitedPack(path.join(root, 'datasets'), path.join(work, 'pack'), LIMITED_QUEST, LIMITED_QUEST_DAILY_LIMIT);
+  const pack = writeLimitedPack(
+    path.join(root, 'datasets'),
+    path.join(work, 'pack'),
+    LIMITED_QUEST,
+    LIMITED_QUEST_DAILY_LIMIT
+  );
   child = spawn(process.execPath, [path.join(root, 'lib', 'server', 'main.js')], {
     cwd: root,
     stdio: 'inherit',
@@ -81,12 +86,12 @@ if (what === 'server') {
   process.exit(2);
 }
 
-const stop = signal => {
+const stop = (signal) => {
   if (child && child.exitCode === null) child.kill(signal);
 };
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));
-child.on('exit', code => {
+child.on('exit', (code) => {
   fs.rmSync(work, { recursive: true, force: true });
   process.exit(code ?? 0);
 });

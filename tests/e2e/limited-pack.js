@@ -7,7 +7,7 @@ const path = require('path');
 /** Returns the folder of the new pack (for MLQUEST_QUEST_PACK). */
 function writeLimitedPack(sourceDir, targetDir, questId, dailyLimit) {
   const pack = JSON.parse(fs.readFileSync(path.join(sourceDir, 'pack.json'), 'utf8'));
-  const quest = pack.quests.find(q => q.id === questId);
+  const quest = pack.quests.find((q) => q.id === questId);
   if (!quest) throw new Error(`quest ${questId} is not in ${sourceDir}/pack.json`);
   quest.daily_submission_limit = dailyLimit;
   fs.mkdirSync(targetDir, { recursive: true });

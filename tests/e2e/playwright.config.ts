@@ -5,7 +5,7 @@
  */
 import { defineConfig } from '@playwright/test';
 import * as path from 'path';
- 
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- ports.js is shared with the CommonJS launchers
 const { ports } = require('./ports');
 

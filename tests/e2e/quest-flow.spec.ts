@@ -33,17 +33,20 @@ const sidebar = (page: Page) => page.locator('#jp-mlquest-sidebar');
  * sideways (scrollWidth > clientWidth), or a card holds a box that reaches past its content edge.
  */
 async function overflowing(page: Page): Promise<string[]> {
-  return sidebar(page).evaluate(root => {
+  return sidebar(page).evaluate((root) => {
     const name = (n: Element) => `${n.tagName.toLowerCase()}.${Array.from(n.classList).join('.')}`;
     const scrolling = [root, ...Array.from(root.querySelectorAll('.jp-mlquest-sidebar-body, table, .jp-mlquest-chart'))]
-      .filter(node => node.scrollWidth > node.clientWidth + 1)
-      .map(node => `${name(node)}: ${node.scrollWidth} > ${node.clientWidth}`);
-    const cutOff = Array.from(root.querySelectorAll('.jp-mlquest-quest')).flatMap(card => {
+      .filter((node) => node.scrollWidth > node.clientWidth + 1)
+      .map((node) => `${name(node)}: ${node.scrollWidth} > ${node.clientWidth}`);
+    const cutOff = Array.from(root.querySelectorAll('.jp-mlquest-quest')).flatMap((card) => {
       const style = getComputedStyle(card);
-      const edge = card.getBoundingClientRect().right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+      const edge =
+        card.getBoundingClientRect().right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
       return Array.from(card.querySelectorAll('*'))
-        .filter(d => d.getBoundingClientRect().width > 0 && d.getBoundingClientRect().right > edge + 1)
-        .map(d => `${name(card)} > ${name(d)}: ${Math.round(d.getBoundingClientRect().right - edge)}px past the edge`);
+        .filter((d) => d.getBoundingClientRect().width > 0 && d.getBoundingClientRect().right > edge + 1)
+        .map(
+          (d) => `${name(card)} > ${name(d)}: ${Math.round(d.getBoundingClientRect().right - edge)}px past the edge`
+        );
     });
     return [...scrolling, ...cutOff];
   });
@@ -51,13 +54,17 @@ async function overflowing(page: Page): Promise<string[]> {
 
 /** Whether the current notebook has changes that are not saved. */
 const notebookDirty = (page: Page) =>
-  page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.shell.currentWidget.context.model.dirty as boolean);
+  page.evaluate(
+    () => (window as unknown as { jupyterapp: any }).jupyterapp.shell.currentWidget.context.model.dirty as boolean
+  );
 
 /** A quest's card shows its result view with charts drawn by JupyterLab's Vega-Lite renderer. */
 async function expectResultView(page: Page, questId: number): Promise<void> {
   const card = sidebar(page).locator(`[data-quest-id="${questId}"]`);
   await expect(card.locator('.jp-mlquest-result')).toBeVisible({ timeout: 30_000 });
-  await expect(card.locator('.jp-mlquest-scale .vega-embed canvas, .jp-mlquest-scale .vega-embed svg').first()).toBeVisible({ timeout: 30_000 });
+  await expect(
+    card.locator('.jp-mlquest-scale .vega-embed canvas, .jp-mlquest-scale .vega-embed svg').first()
+  ).toBeVisible({ timeout: 30_000 });
   await expect(card.locator('.jp-mlquest-history .vega-embed').first()).toBeVisible();
 }
 
@@ -77,14 +84,16 @@ async function kernelIdle(page: Page): Promise<void> {
 }
 
 async function submitActiveCell(page: Page): Promise<void> {
-  const button = page.locator('.jp-Notebook .jp-Cell.jp-mod-active .jp-cell-toolbar [data-command="mlquest:submit-cell"]');
+  const button = page.locator(
+    '.jp-Notebook .jp-Cell.jp-mod-active .jp-cell-toolbar [data-command="mlquest:submit-cell"]'
+  );
   await expect(button).toBeVisible();
   await button.click();
 }
 
 /** Set the active cell's `mlquest` metadata (which quest, which variable the submit uses). */
 async function setCellQuest(page: Page, model: string): Promise<void> {
-  await page.evaluate(name => {
+  await page.evaluate((name) => {
     const app = (window as unknown as { jupyterapp: any }).jupyterapp;
     app.shell.currentWidget.content.activeCell.model.setMetadata('mlquest', { quest: 1, model: name });
   }, model);
@@ -92,7 +101,9 @@ async function setCellQuest(page: Page, model: string): Promise<void> {
 
 /** Close every notification (also from the notification centre): JupyterLab shows only a few at once. */
 async function dismissToasts(page: Page): Promise<void> {
-  await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('apputils:dismiss-notification', {}));
+  await page.evaluate(() =>
+    (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('apputils:dismiss-notification', {})
+  );
   await expect(page.locator('.Toastify__toast')).toHaveCount(0);
 }
 
@@ -103,7 +114,9 @@ async function notebookMode(page: Page): Promise<string> {
 
 /** Type a server URL into ML Quest's form in JupyterLab's Settings Editor (it saves by itself). */
 async function setServerUrlInSettingsEditor(page: Page, url: string): Promise<void> {
-  await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('settingeditor:open', { query: 'ML Quest' }));
+  await page.evaluate(() =>
+    (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('settingeditor:open', { query: 'ML Quest' })
+  );
   const field = page.locator('input[id="jp-SettingsEditor-jupyterlab-mlquest:plugin_serverUrl"]');
   await expect(field).toBeVisible({ timeout: 30_000 });
   await field.fill(url);
@@ -113,7 +126,10 @@ async function setServerUrlInSettingsEditor(page: Page, url: string): Promise<vo
 async function closeSettingsEditor(page: Page): Promise<void> {
   await page.evaluate(() => {
     const app = (window as unknown as { jupyterapp: any }).jupyterapp;
-    app.shell.widgets('main').find((w: any) => w.node.querySelector('.jp-SettingsPanel'))?.close();
+    app.shell
+      .widgets('main')
+      .find((w: any) => w.node.querySelector('.jp-SettingsPanel'))
+      ?.close();
   });
 }
 
@@ -142,7 +158,7 @@ async function activateNotebook(page: Page): Promise<void> {
 }
 
 async function addCellAtEnd(page: Page, source: string): Promise<void> {
-  await page.evaluate(code => {
+  await page.evaluate((code) => {
     const app = (window as unknown as { jupyterapp: any }).jupyterapp;
     const notebook = app.shell.currentWidget.content;
     notebook.activeCellIndex = notebook.widgets.length - 1;
@@ -152,7 +168,9 @@ async function addCellAtEnd(page: Page, source: string): Promise<void> {
   }, source);
 }
 
-test('register, open quest 1, submit from the cell, earn XP and the First Steps badge; failures explain themselves', async ({ page }) => {
+test('register, open quest 1, submit from the cell, earn XP and the First Steps badge; failures explain themselves', async ({
+  page
+}) => {
   const username = `learner_${Date.now().toString(36)}`;
 
   await test.step('first start: JupyterLab opens with the ML Quest panel, without a click', async () => {
@@ -165,7 +183,10 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await expect(sidebar(page).locator('[role="alert"]')).toHaveCount(0);
     // The welcome: what ML Quest is, an account first, the rules before the first try.
     await expect(sidebar(page).locator('.jp-mlquest-welcome-text')).toContainText('Learn machine learning by doing');
-    await expect(sidebar(page).getByRole('tab', { name: 'Create an account' })).toHaveAttribute('aria-selected', 'true');
+    await expect(sidebar(page).getByRole('tab', { name: 'Create an account' })).toHaveAttribute(
+      'aria-selected',
+      'true'
+    );
     await expect(sidebar(page).getByRole('tab', { name: 'Sign in' })).toBeVisible();
     await expect(sidebar(page).locator('form.jp-mlquest-auth')).toContainText('At least 8 characters.');
     await expect(sidebar(page).locator('.jp-mlquest-status-line')).toContainText('Server:');
@@ -178,7 +199,9 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     const dead = `http://127.0.0.1:${await deadPort()}`;
     await setServerUrlInSettingsEditor(page, dead);
     await expect(sidebar(page).locator('.jp-mlquest-server')).toHaveText(dead);
-    await expect(sidebar(page).locator('form.jp-mlquest-auth [role="alert"]')).toContainText(`The ML Quest server at ${dead} cannot be reached`);
+    await expect(sidebar(page).locator('form.jp-mlquest-auth [role="alert"]')).toContainText(
+      `The ML Quest server at ${dead} cannot be reached`
+    );
     await shot(page, '01b-signed-out-unreachable');
     await setServerUrlInSettingsEditor(page, good);
     await expect(sidebar(page).locator('.jp-mlquest-server')).toHaveText(good);
@@ -194,11 +217,15 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await form.locator('input[name="password"]').fill('short');
     await form.getByRole('button', { name: 'Create account' }).click();
     // The server's own words, without its internal "body.password:" prefix.
-    await expect(sidebar(page).locator('[role="alert"]')).toHaveText('Password must be at least 8 characters', { timeout: 15_000 });
+    await expect(sidebar(page).locator('[role="alert"]')).toHaveText('Password must be at least 8 characters', {
+      timeout: 15_000
+    });
     await form.locator('input[name="username"]').fill('x');
     await form.locator('input[name="password"]').fill('a-long-password');
     await form.getByRole('button', { name: 'Create account' }).click();
-    await expect(sidebar(page).locator('[role="alert"]')).toContainText('Username must be 3 to 32 characters', { timeout: 15_000 });
+    await expect(sidebar(page).locator('[role="alert"]')).toContainText('Username must be 3 to 32 characters', {
+      timeout: 15_000
+    });
     await expect(sidebar(page).locator('[role="alert"]')).not.toContainText('body.');
     await shot(page, '02-register-error');
     await form.locator('input[name="username"]').fill(username);
@@ -207,7 +234,9 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await expect(sidebar(page).locator('.jp-mlquest-player')).toContainText('Level 1');
     // Chapters (the course) and player levels read differently; quests numbered along the path.
     await expect(sidebar(page).locator('.jp-mlquest-chapter h3').first()).toContainText('Chapter 1 · First Models');
-    await expect(sidebar(page).locator('[data-quest-id="7"] .jp-mlquest-quest-title')).toHaveText('Quest 3 · Delivery Time Estimator');
+    await expect(sidebar(page).locator('[data-quest-id="7"] .jp-mlquest-quest-title')).toHaveText(
+      'Quest 3 · Delivery Time Estimator'
+    );
     await expect(sidebar(page).locator('[data-quest-id="1"]')).toContainText('Goal: R² ≥ 0.8');
     // A locked quest: one compact line saying what opens it, no button, no daily limit.
     const locked = sidebar(page).locator('[data-quest-id="13"]');
@@ -218,7 +247,9 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     for (const chart of ['.jp-mlquest-xp-chart', '.jp-mlquest-calendar', '.jp-mlquest-map-chart']) {
       await expect(sidebar(page).locator(`${chart} .vega-embed`).first()).toBeVisible({ timeout: 30_000 });
     }
-    await expect(sidebar(page).locator('.jp-mlquest-next-chapter')).toHaveText('Chapter 2 · Classification opens at 100 XP: 100 XP to go.');
+    await expect(sidebar(page).locator('.jp-mlquest-next-chapter')).toHaveText(
+      'Chapter 2 · Classification opens at 100 XP: 100 XP to go.'
+    );
     expect(await overflowing(page)).toEqual([]);
     await shot(page, '03-signed-in');
   });
@@ -230,25 +261,33 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     // A starter notebook opens unmodified, also once its kernel has connected.
     await expect.poll(() => notebookDirty(page), { timeout: 5_000 }).toBe(false);
     // Labelled Submit buttons: in the notebook toolbar, and on the submit cell without selecting it.
-    await expect(page.locator('.jp-NotebookPanel-toolbar .jp-mlquest-toolbar-submit button')).toHaveText('Submit to: Linear Regression Challenge');
+    await expect(page.locator('.jp-NotebookPanel-toolbar .jp-mlquest-toolbar-submit button')).toHaveText(
+      'Submit to: Linear Regression Challenge'
+    );
     const cellButton = page.locator('.jp-Notebook .jp-CodeCell').last().locator('.jp-mlquest-cell-submit button');
     await expect(cellButton).toHaveText('Submit model to Quest 1 · Linear Regression Challenge');
     await expect(page.locator('.jp-Notebook .jp-CodeCell').last()).not.toHaveClass(/jp-mod-active/);
     await shot(page, '04a-labelled-submit-buttons');
     await page.getByRole('menuitem', { name: 'Run' }).click();
     await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
-    await expect(page.locator('.jp-Notebook .jp-CodeCell').last().locator('.jp-InputPrompt')).toHaveText(/\[\d+\]/, { timeout: 180_000 });
+    await expect(page.locator('.jp-Notebook .jp-CodeCell').last().locator('.jp-InputPrompt')).toHaveText(/\[\d+\]/, {
+      timeout: 180_000
+    });
     await kernelIdle(page);
     await shot(page, '04-notebook-ran');
   });
 
   await test.step('submit from the cell toolbar: success toast, First Steps badge toast, sidebar updated', async () => {
     await page.locator('.jp-Notebook .jp-CodeCell').last().locator('.jp-InputArea-editor').click();
-    const button = page.locator('.jp-Notebook .jp-Cell.jp-mod-active .jp-cell-toolbar [data-command="mlquest:submit-cell"]');
+    const button = page.locator(
+      '.jp-Notebook .jp-Cell.jp-mod-active .jp-cell-toolbar [data-command="mlquest:submit-cell"]'
+    );
     await expect(button.locator('svg[data-icon="jupyterlab-mlquest:submit"]')).toBeVisible();
     // Tooltip: what the button does, and its keyboard shortcut.
     await expect(button).toHaveAttribute('title', /Convert the model of this cell to ONNX and submit it.*\(.*Alt.*S\)/);
-    await page.locator('.jp-Notebook .jp-Cell.jp-mod-active .jp-cell-toolbar').screenshot({ path: path.join(shots, '05a-cell-toolbar.png') });
+    await page
+      .locator('.jp-Notebook .jp-Cell.jp-mod-active .jp-cell-toolbar')
+      .screenshot({ path: path.join(shots, '05a-cell-toolbar.png') });
     // The labelled button on the submit cell (the cell toolbar's icon does the same).
     await page.locator('.jp-Notebook .jp-CodeCell').last().locator('.jp-mlquest-cell-submit button').click();
     expect(await finalToastText(page, /passed!|Not yet|rejected|failed|cannot|not signed|error|limit/i)).toContain(
@@ -279,7 +318,10 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await sidebar(page).getByRole('tab', { name: 'Leaderboard' }).click();
     await expect(sidebar(page).locator('.jp-mlquest-leaderboard tr.jp-mod-me')).toContainText(username);
     // At the default sidebar width: nothing cut off sideways, the full name on hover.
-    await expect(sidebar(page).locator('.jp-mlquest-leaderboard tr.jp-mod-me .jp-mlquest-player-cell')).toHaveAttribute('title', username);
+    await expect(sidebar(page).locator('.jp-mlquest-leaderboard tr.jp-mod-me .jp-mlquest-player-cell')).toHaveAttribute(
+      'title',
+      username
+    );
     await expect(sidebar(page).locator('.jp-mlquest-leaderboard th').last()).toBeVisible();
     expect(await overflowing(page)).toEqual([]);
     await shot(page, '06c-leaderboard');
@@ -287,9 +329,14 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
   });
 
   await test.step('a model below the threshold shows the failure toast with its score', async () => {
-    await addCellAtEnd(page, 'from sklearn.linear_model import Ridge\nweak = Ridge(alpha=1e12).fit(X, y)  # shrunk to a constant: far below the threshold');
+    await addCellAtEnd(
+      page,
+      'from sklearn.linear_model import Ridge\nweak = Ridge(alpha=1e12).fit(X, y)  # shrunk to a constant: far below the threshold'
+    );
     await page.keyboard.press('Escape');
-    await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('notebook:run-cell'));
+    await page.evaluate(() =>
+      (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('notebook:run-cell')
+    );
     await kernelIdle(page);
     await page.locator('.jp-Notebook .jp-CodeCell').last().locator('.jp-InputArea-editor').click();
     await submitActiveCell(page);
@@ -317,8 +364,10 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     expect(await overflowing(page)).toEqual([]);
     await card.scrollIntoViewIfNeeded();
     await shot(page, '08b-result-view-failed');
-    const metadata = await page.evaluate(
-      () => (window as unknown as { jupyterapp: any }).jupyterapp.shell.currentWidget.content.activeCell.model.getMetadata('mlquest')
+    const metadata = await page.evaluate(() =>
+      (window as unknown as { jupyterapp: any }).jupyterapp.shell.currentWidget.content.activeCell.model.getMetadata(
+        'mlquest'
+      )
     );
     expect(metadata).toEqual({ quest: 1, model: 'weak' });
   });
@@ -359,14 +408,20 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
   await test.step('submit with the keyboard shortcut, in command mode and in edit mode', async () => {
     await dismissToasts(page);
     const editor = page.locator('.jp-Notebook .jp-Cell.jp-mod-active .jp-InputArea-editor');
-    const source = await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.shell.currentWidget.content.activeCell.model.sharedModel.getSource());
+    const source = await page.evaluate(() =>
+      (
+        window as unknown as { jupyterapp: any }
+      ).jupyterapp.shell.currentWidget.content.activeCell.model.sharedModel.getSource()
+    );
 
     await setCellQuest(page, 'from_shortcut_command_mode');
     await editor.click();
     await page.keyboard.press('Escape');
     expect(await notebookMode(page)).toBe('command');
     await page.keyboard.press('Control+Shift+Alt+KeyS');
-    await expect(toast(page, "There is no variable named 'from_shortcut_command_mode'")).toBeVisible({ timeout: 60_000 });
+    await expect(toast(page, "There is no variable named 'from_shortcut_command_mode'")).toBeVisible({
+      timeout: 60_000
+    });
 
     await setCellQuest(page, 'from_shortcut_edit_mode');
     await editor.click();
@@ -374,7 +429,11 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await page.keyboard.press('Control+Shift+Alt+KeyS');
     await expect(toast(page, "There is no variable named 'from_shortcut_edit_mode'")).toBeVisible({ timeout: 60_000 });
     // The keys went to the command, not into the cell's code.
-    const after = await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.shell.currentWidget.content.activeCell.model.sharedModel.getSource());
+    const after = await page.evaluate(() =>
+      (
+        window as unknown as { jupyterapp: any }
+      ).jupyterapp.shell.currentWidget.content.activeCell.model.sharedModel.getSource()
+    );
     expect(after).toBe(source);
     await setCellQuest(page, 'model');
   });
@@ -385,7 +444,9 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     const dead = `http://127.0.0.1:${await deadPort()}`;
     await setServerUrlInSettingsEditor(page, dead);
     await expect(sidebar(page).locator('.jp-mlquest-server')).toHaveText(dead);
-    await expect(sidebar(page).locator('[role="alert"]')).toContainText(`The ML Quest server at ${dead} cannot be reached`);
+    await expect(sidebar(page).locator('[role="alert"]')).toContainText(
+      `The ML Quest server at ${dead} cannot be reached`
+    );
     await activateNotebook(page);
     await submitActiveCell(page);
     const unreachable = toast(page, `The ML Quest server at ${dead} cannot be reached`);
@@ -449,12 +510,19 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await kernelIdle(page);
     await page.getByRole('menuitem', { name: 'Run' }).click();
     await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
-    await expect(panel.locator('.jp-CodeCell').last().locator('.jp-InputPrompt')).toHaveText(/\[\d+\]/, { timeout: 180_000 });
+    await expect(panel.locator('.jp-CodeCell').last().locator('.jp-InputPrompt')).toHaveText(/\[\d+\]/, {
+      timeout: 180_000
+    });
     await kernelIdle(page);
     // A cell of the learner's own, without ML Quest metadata.
-    await addCellAtEnd(page, 'from sklearn.tree import DecisionTreeRegressor\nn_rows = len(X)\ntree = DecisionTreeRegressor(max_depth=2).fit(X, y)');
+    await addCellAtEnd(
+      page,
+      'from sklearn.tree import DecisionTreeRegressor\nn_rows = len(X)\ntree = DecisionTreeRegressor(max_depth=2).fit(X, y)'
+    );
     await page.keyboard.press('Escape');
-    await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('notebook:run-cell'));
+    await page.evaluate(() =>
+      (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('notebook:run-cell')
+    );
     await kernelIdle(page);
     await panel.locator('.jp-CodeCell').last().locator('.jp-InputArea-editor').click();
     await panel.locator('.jp-Cell.jp-mod-active .jp-cell-toolbar [data-command="mlquest:submit-cell"]').click();
@@ -508,10 +576,16 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     const light = await readableContrast(sidebar(page));
     expect(light.checked).toBeGreaterThan(20);
     expect(light.failures).toEqual([]);
-    await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('apputils:change-theme', { theme: 'JupyterLab Dark' }));
+    await page.evaluate(() =>
+      (window as unknown as { jupyterapp: any }).jupyterapp.commands.execute('apputils:change-theme', {
+        theme: 'JupyterLab Dark'
+      })
+    );
     await expect(page.locator('body')).toHaveAttribute('data-jp-theme-light', 'false', { timeout: 30_000 });
     await expect(page.locator('body')).toHaveAttribute('data-jp-theme-name', 'JupyterLab Dark');
-    await expect.poll(() => sidebar(page).evaluate(node => getComputedStyle(node).backgroundColor)).not.toBe(light.background);
+    await expect
+      .poll(() => sidebar(page).evaluate((node) => getComputedStyle(node).backgroundColor))
+      .not.toBe(light.background);
     await sidebar(page).screenshot({ path: path.join(shots, '14-sidebar-dark.png') });
     await shot(page, '14b-dark');
     const dark = await readableContrast(sidebar(page));

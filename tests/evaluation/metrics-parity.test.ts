@@ -18,7 +18,9 @@ interface ParityCase {
 }
 
 const dir = join(__dirname, '..', 'fixtures', 'metrics');
-const families = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const families = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 function closeTo(actual: number, expected: number): boolean {
   return Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
@@ -30,9 +32,19 @@ test('the parity fixtures cover every metric', () => {
     const { cases } = JSON.parse(readFileSync(join(dir, family), 'utf8')) as { cases: ParityCase[] };
     for (const c of cases) metrics.add(c.metric);
   }
-  expect([...metrics].sort()).toEqual(
-    ['accuracy', 'adjusted_rand_score', 'f1', 'log_loss', 'mae', 'mse', 'precision', 'r2', 'recall', 'rmse', 'roc_auc']
-  );
+  expect([...metrics].sort()).toEqual([
+    'accuracy',
+    'adjusted_rand_score',
+    'f1',
+    'log_loss',
+    'mae',
+    'mse',
+    'precision',
+    'r2',
+    'recall',
+    'rmse',
+    'roc_auc'
+  ]);
 });
 
 describe.each(families)('metrics equal scikit-learn on %s', (family) => {
@@ -47,7 +59,9 @@ describe.each(families)('metrics equal scikit-learn on %s', (family) => {
         c.y_pred as Label[]
       );
       if (!closeTo(actual, c.expected)) {
-        mismatches.push(`case ${i} ${c.metric}/${c.average ?? ''} n=${c.y_true.length}: got ${actual}, sklearn ${c.expected}`);
+        mismatches.push(
+          `case ${i} ${c.metric}/${c.average ?? ''} n=${c.y_true.length}: got ${actual}, sklearn ${c.expected}`
+        );
       }
     });
     expect(mismatches).toEqual([]);

@@ -31,7 +31,9 @@ test('a DataFrame pipeline gets one [N, 1] input per column, text columns as str
   const feeds = buildFeeds(plan.inputs, split);
   const contract = feeds.find((f) => f.name === 'contract')!;
   expect(contract.dims).toEqual([split.rows, 1]);
-  expect((contract.data as string[])[0]).toBe((split.columns[features.findIndex((f) => f.name === 'contract')] as string[])[0]);
+  expect((contract.data as string[])[0]).toBe(
+    (split.columns[features.findIndex((f) => f.name === 'contract')] as string[])[0]
+  );
   expect(plan.reading).toEqual({ kind: 'labels', output: 'label' });
   // With ZipMap, skl2onnx names the outputs output_label/output_probability: only the label is fetched.
   expect(prescanModel(bytes('churn_column_transformer_logreg_zipmap.onnx'), ctxOf(3)).fetch).toEqual(['output_label']);
@@ -49,8 +51,14 @@ test('a float64 export is fed a double matrix in the dataset column order', () =
 });
 
 test('probability metrics read the probability tensor; a logits-only model is read by argmax', () => {
-  expect(prescanModel(bytes('loan_logistic_regression_proba.onnx'), ctxOf(10)).reading).toEqual({ kind: 'probabilities', output: 'probabilities' });
-  expect(prescanModel(bytes('iris_logits_matrix.onnx'), ctxOf(4)).reading).toEqual({ kind: 'labels_or_scores', output: 'logits' });
+  expect(prescanModel(bytes('loan_logistic_regression_proba.onnx'), ctxOf(10)).reading).toEqual({
+    kind: 'probabilities',
+    output: 'probabilities'
+  });
+  expect(prescanModel(bytes('iris_logits_matrix.onnx'), ctxOf(4)).reading).toEqual({
+    kind: 'labels_or_scores',
+    output: 'logits'
+  });
   expect(prescanModel(bytes('rings_mlp_classifier.onnx'), ctxOf(9)).fetch).toEqual(['label']);
 });
 
@@ -73,8 +81,18 @@ test('a score matrix becomes labels by argmax over the class list (first maximum
 });
 
 test('one probability column of a binary quest is the positive (last) class', () => {
-  const ctx: QuestModelContext = { ...iris, taskType: 'binary_classification', metric: 'log_loss', classes: [0, 1], rows: 2 };
-  const p = readPredictions({ kind: 'probabilities', output: 'p' }, { p: { type: 'float64', dims: [2], data: new Float64Array([0.25, 0.5]) } }, ctx);
+  const ctx: QuestModelContext = {
+    ...iris,
+    taskType: 'binary_classification',
+    metric: 'log_loss',
+    classes: [0, 1],
+    rows: 2
+  };
+  const p = readPredictions(
+    { kind: 'probabilities', output: 'p' },
+    { p: { type: 'float64', dims: [2], data: new Float64Array([0.25, 0.5]) } },
+    ctx
+  );
   expect(p.kind === 'probabilities' && Array.from(p.probabilities)).toEqual([0.75, 0.25, 0.5, 0.5]);
 });
 
@@ -84,19 +102,35 @@ test('class numbers 0..K-1 for a quest with string classes are rejected with the
     /class numbers 0\.\.2, which are not among this quest's classes \["setosa", "versicolor", "virginica"\]: .*encoded labels.*LGBMClassifier/
   );
   const outOfRange = { l: { type: 'int64', dims: [3], data: new BigInt64Array([0n, 7n, 1n]) } };
-  expect(() => readPredictions({ kind: 'labels', output: 'l' }, outOfRange, iris)).toThrow(/not among this quest's classes/);
+  expect(() => readPredictions({ kind: 'labels', output: 'l' }, outOfRange, iris)).toThrow(
+    /not among this quest's classes/
+  );
 });
 
 test('numeric labels match numeric classes; unknown labels and wrong row counts are rejected', () => {
   const ctx: QuestModelContext = { ...iris, classes: [0, 1], rows: 3 };
-  expect(readPredictions({ kind: 'labels', output: 'l' }, { l: { type: 'int64', dims: [3], data: new BigInt64Array([0n, 1n, 1n]) } }, ctx)).toEqual({
+  expect(
+    readPredictions(
+      { kind: 'labels', output: 'l' },
+      { l: { type: 'int64', dims: [3], data: new BigInt64Array([0n, 1n, 1n]) } },
+      ctx
+    )
+  ).toEqual({
     kind: 'labels',
     labels: [0, 1, 1]
   });
-  expect(() => readPredictions({ kind: 'labels', output: 'l' }, { l: { type: 'int64', dims: [3], data: new BigInt64Array([0n, 2n, 1n]) } }, ctx)).toThrow(
-    /label \("2"\) that is not among this quest's classes \[0, 1\]/
-  );
-  expect(() => readPredictions({ kind: 'labels', output: 'l' }, { l: { type: 'int64', dims: [2], data: new BigInt64Array([0n, 1n]) } }, ctx)).toThrow(
-    ModelRejection
-  );
+  expect(() =>
+    readPredictions(
+      { kind: 'labels', output: 'l' },
+      { l: { type: 'int64', dims: [3], data: new BigInt64Array([0n, 2n, 1n]) } },
+      ctx
+    )
+  ).toThrow(/label \("2"\) that is not among this quest's classes \[0, 1\]/);
+  expect(() =>
+    readPredictions(
+      { kind: 'labels', output: 'l' },
+      { l: { type: 'int64', dims: [2], data: new BigInt64Array([0n, 1n]) } },
+      ctx
+    )
+  ).toThrow(ModelRejection);
 });

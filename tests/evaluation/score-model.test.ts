@@ -21,7 +21,9 @@ interface ExpectedModel {
 }
 
 const fixtures = join(__dirname, '..', 'fixtures');
-const expected = JSON.parse(readFileSync(join(fixtures, 'expected_scores.json'), 'utf8')) as { models: ExpectedModel[] };
+const expected = JSON.parse(readFileSync(join(fixtures, 'expected_scores.json'), 'utf8')) as {
+  models: ExpectedModel[];
+};
 const modelBytes = (file: string): Uint8Array => new Uint8Array(readFileSync(join(fixtures, 'models', file)));
 
 let catalog: Catalog;
@@ -55,7 +57,9 @@ describe.each(expected.models.map((m) => [m.file, m] as const))('fixture %s', (_
     if (outcome.status !== 'scored') return;
     expect(Math.abs(outcome.score - m.onnx_score)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(m.onnx_score)));
     // float32 inference vs float64 scikit-learn: a few test rows may fall on the other side of a tree threshold.
-    expect(Math.abs(outcome.score - m.sklearn_score)).toBeLessThanOrEqual(0.01 * Math.max(1, Math.abs(m.sklearn_score)));
+    expect(Math.abs(outcome.score - m.sklearn_score)).toBeLessThanOrEqual(
+      0.01 * Math.max(1, Math.abs(m.sklearn_score))
+    );
   });
 });
 

@@ -16,7 +16,7 @@ import { freePort, type LiveServer, ROOT, startLiveServer } from '../helpers/liv
 const expected = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'expected_scores.json'), 'utf8')) as {
   models: { file: string; quest_id: number; onnx_score: number }[];
 };
-const housing = expected.models.find(m => m.file === 'housing_linear_regression.onnx')!;
+const housing = expected.models.find((m) => m.file === 'housing_linear_regression.onnx')!;
 const housingBytes = new Uint8Array(readFileSync(join(ROOT, 'tests', 'fixtures', 'models', housing.file)));
 const PASSWORD = 'a-long-password';
 
@@ -32,7 +32,11 @@ function observedFetch(): { fetch: FetchLike; seen: ISeen[] } {
   return {
     seen,
     fetch: (input, init) => {
-      seen.push({ method: init?.method ?? 'GET', url: input, headers: { ...((init?.headers as Record<string, string>) ?? {}) } });
+      seen.push({
+        method: init?.method ?? 'GET',
+        url: input,
+        headers: { ...((init?.headers as Record<string, string>) ?? {}) }
+      });
       return fetch(input, init);
     }
   };
@@ -53,7 +57,9 @@ async function newPlayer(server: LiveServer): Promise<{ username: string; token:
 
 beforeAll(async () => {
   [polling, direct] = await Promise.all([
-    startLiveServer({ env: { MLQUEST_SUBMIT_WAIT_S: '0', MLQUEST_LOGIN_MAX_FAILURES_PER_ACCOUNT: '2', MLQUEST_EVAL_WORKERS: '1' } }),
+    startLiveServer({
+      env: { MLQUEST_SUBMIT_WAIT_S: '0', MLQUEST_LOGIN_MAX_FAILURES_PER_ACCOUNT: '2', MLQUEST_EVAL_WORKERS: '1' }
+    }),
     startLiveServer({ env: { MLQUEST_EVAL_WORKERS: '1' } })
   ]);
 }, 60_000);
@@ -91,7 +97,7 @@ test('a call that needs a session fails before any request when signed out', asy
 
 test("the server's 401 for a token it does not know becomes an ApiError with its message", async () => {
   const client = new MLQuestClient({ baseUrl: () => direct.base, token: () => 'no-such.session' });
-  const error = await client.progress().catch(e => e);
+  const error = await client.progress().catch((e) => e);
   expect(error).toBeInstanceOf(ApiError);
   expect(error.status).toBe(401);
   expect(error.code).not.toBe('http_401'); // the server's own code, from its JSON body
@@ -101,7 +107,9 @@ test("the server's 401 for a token it does not know becomes an ApiError with its
 test("a taken username is the server's 409 with a message naming it", async () => {
   const { username } = await newPlayer(direct);
   const client = new MLQuestClient({ baseUrl: () => direct.base, token: () => null });
-  const error = await client.register({ username, email: `other_${username}@example.org`, password: PASSWORD }).catch(e => e);
+  const error = await client
+    .register({ username, email: `other_${username}@example.org`, password: PASSWORD })
+    .catch((e) => e);
   expect(error).toBeInstanceOf(ApiError);
   expect(error.status).toBe(409);
   expect(error.message).toContain(username);
@@ -113,18 +121,18 @@ test('too many failed logins: 429 with the Retry-After the server sets', async (
   for (let i = 0; i < 2; i++) {
     await expect(client.login(username, 'wrong-password')).rejects.toMatchObject({ status: 401 });
   }
-  const error = await client.login(username, PASSWORD).catch(e => e);
+  const error = await client.login(username, PASSWORD).catch((e) => e);
   expect(error).toBeInstanceOf(ApiError);
   expect(error.status).toBe(429);
   expect(Number(error.retryAfter)).toBeGreaterThan(0);
   expect(error.message).toMatch(/^Too many sign-in attempts; try again in \d+ seconds/);
 });
 
-test('a file that is not ONNX is refused with the server\'s message, not a generic one', async () => {
+test("a file that is not ONNX is refused with the server's message, not a generic one", async () => {
   const { token } = await newPlayer(direct);
   const client = new MLQuestClient({ baseUrl: () => direct.base, token: () => token });
   const pickle = new Uint8Array(readFileSync(join(ROOT, 'tests', 'fixtures', 'models', 'not_onnx_model.pkl')));
-  const error = await client.submit(housing.quest_id, pickle).catch(e => e);
+  const error = await client.submit(housing.quest_id, pickle).catch((e) => e);
   expect(error).toBeInstanceOf(ApiError);
   expect(error.status).toBe(422);
   expect(error.code).toBe('not_onnx_pickle');
@@ -136,24 +144,32 @@ test('submit uploads the model as multipart and gets its score when the server a
   const observed = observedFetch();
   const queued: number[] = [];
   const client = new MLQuestClient({ baseUrl: () => direct.base, token: () => token, fetch: observed.fetch });
-  const reply = await client.submit(housing.quest_id, housingBytes, id => queued.push(id));
+  const reply = await client.submit(housing.quest_id, housingBytes, (id) => queued.push(id));
   expect(reply.status).toBe('scored');
   expect(reply.score).toBeCloseTo(housing.onnx_score, 6);
   expect(reply.passed).toBe(true);
   expect(queued).toEqual([]);
-  expect(observed.seen.map(r => `${r.method} ${new URL(r.url).pathname}`)).toEqual([`POST /quests/${housing.quest_id}/submit`]);
+  expect(observed.seen.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+    `POST /quests/${housing.quest_id}/submit`
+  ]);
 });
 
 test('a 202 submission is polled until it is terminal', async () => {
   const { token } = await newPlayer(polling);
   const observed = observedFetch();
   const queued: number[] = [];
-  const client = new MLQuestClient({ baseUrl: () => polling.base, token: () => token, fetch: observed.fetch, pollIntervalMs: 50, pollTimeoutMs: 60_000 });
-  const reply = await client.submit(housing.quest_id, housingBytes, id => queued.push(id));
+  const client = new MLQuestClient({
+    baseUrl: () => polling.base,
+    token: () => token,
+    fetch: observed.fetch,
+    pollIntervalMs: 50,
+    pollTimeoutMs: 60_000
+  });
+  const reply = await client.submit(housing.quest_id, housingBytes, (id) => queued.push(id));
   expect(queued).toEqual([reply.submission_id]);
   expect(reply.status).toBe('scored');
   expect(reply.score).toBeCloseTo(housing.onnx_score, 6);
-  const polls = observed.seen.filter(r => new URL(r.url).pathname === `/submissions/${reply.submission_id}`);
+  const polls = observed.seen.filter((r) => new URL(r.url).pathname === `/submissions/${reply.submission_id}`);
   expect(polls.length).toBeGreaterThanOrEqual(1);
 });
 
@@ -165,15 +181,15 @@ test('the base URL is read on every call, so a changed setting applies at once',
   base = direct.base;
   const fromSecond = await client.quests();
   expect(fromFirst.length).toBeGreaterThan(0);
-  expect(fromSecond.map(q => q.id)).toEqual(fromFirst.map(q => q.id));
-  expect(observed.seen.map(r => new URL(r.url).origin)).toEqual([polling.base, direct.base]);
+  expect(fromSecond.map((q) => q.id)).toEqual(fromFirst.map((q) => q.id));
+  expect(observed.seen.map((r) => new URL(r.url).origin)).toEqual([polling.base, direct.base]);
 });
 
 test('an unreachable server gives server_unreachable naming the URL', async () => {
   // A port taken from the OS and released: nothing listens there, no server is needed.
   const url = `http://127.0.0.1:${await freePort()}`;
   const offline = new MLQuestClient({ baseUrl: () => url, token: () => 't' });
-  const error = await offline.quests().catch(e => e);
+  const error = await offline.quests().catch((e) => e);
   expect(error).toMatchObject({ status: 0, code: 'server_unreachable' });
   expect(error.message).toContain(url);
 });
@@ -185,13 +201,13 @@ test('a non-JSON error page (from a proxy in front of the server) still gets a m
     res.writeHead(502, { 'Content-Type': 'text/html' });
     res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
   });
-  await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   try {
     const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    const error = await new MLQuestClient({ baseUrl: () => url, token: () => null }).badges().catch(e => e);
+    const error = await new MLQuestClient({ baseUrl: () => url, token: () => null }).badges().catch((e) => e);
     expect(error).toMatchObject({ status: 502, code: 'http_502' });
     expect(error.message).toContain(url);
   } finally {
-    await new Promise<void>(resolve => proxy.close(() => resolve()));
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
   }
 });

@@ -1,7 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { COMPANION_SOURCE } from '../../extension/companion/companion-source';
-import { CompanionError, kernelCode, parseConvertReply, parseListReply, replyId } from '../../extension/companion/protocol';
+import {
+  CompanionError,
+  kernelCode,
+  parseConvertReply,
+  parseListReply,
+  replyId
+} from '../../extension/companion/protocol';
 
 describe('companion protocol (browser side)', () => {
   test('the embedded companion source is the current mlquest_companion.py (run embed-companion.js after editing it)', () => {
@@ -10,14 +16,23 @@ describe('companion protocol (browser side)', () => {
   });
 
   test('kernel code only defines _mlquest names and carries the request as JSON', () => {
-    const code = kernelCode({ id: 'r1', action: 'convert', variable: 'model', features: [{ name: 'a"b', type: 'float' }] });
+    const code = kernelCode({
+      id: 'r1',
+      action: 'convert',
+      variable: 'model',
+      features: [{ name: 'a"b', type: 'float' }]
+    });
     const topLevelNames = code
       .split('\n')
-      .filter(line => /^[A-Za-z_]\w*\s*=|^def |^class /.test(line))
-      .map(line => line.replace(/^def |^class /, '').split(/[\s(=]/)[0]);
+      .filter((line) => /^[A-Za-z_]\w*\s*=|^def |^class /.test(line))
+      .map((line) => line.replace(/^def |^class /, '').split(/[\s(=]/)[0]);
     expect(topLevelNames).toEqual(['_mlquest_run']);
     expect(code).toContain('del _mlquest_run');
-    expect(code).toContain(JSON.stringify(JSON.stringify({ id: 'r1', action: 'convert', variable: 'model', features: [{ name: 'a"b', type: 'float' }] })));
+    expect(code).toContain(
+      JSON.stringify(
+        JSON.stringify({ id: 'r1', action: 'convert', variable: 'model', features: [{ name: 'a"b', type: 'float' }] })
+      )
+    );
   });
 
   test('a convert reply yields the bytes of the first buffer, whatever view it arrives in', () => {

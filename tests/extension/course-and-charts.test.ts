@@ -38,14 +38,17 @@ afterAll(() => server.cleanup());
 
 /** Every layer's data rows of a spec. */
 function rows(spec: Record<string, unknown>): Record<string, unknown>[] {
-  const own = ((spec.data as { values?: Record<string, unknown>[] } | undefined)?.values ?? []) as Record<string, unknown>[];
+  const own = ((spec.data as { values?: Record<string, unknown>[] } | undefined)?.values ?? []) as Record<
+    string,
+    unknown
+  >[];
   const layers = (spec.layer as Record<string, unknown>[] | undefined) ?? [];
   return [...own, ...layers.flatMap(rows)];
 }
 
 test('quests are numbered along the path the learner sees, chapter by chapter', () => {
   const chapters = coursePath(progress.levels, quests);
-  expect(chapters.map(c => [c.number, c.name])).toEqual([
+  expect(chapters.map((c) => [c.number, c.name])).toEqual([
     [1, 'First Models'],
     [2, 'Classification'],
     [3, 'Beyond Straight Lines'],
@@ -59,18 +62,20 @@ test('quests are numbered along the path the learner sees, chapter by chapter', 
   expect([...numbers.values()].sort((a, b) => a - b)).toEqual(Array.from({ length: quests.length }, (_, i) => i + 1));
   expect(nextChapter(chapters, progress.total_xp)).toMatchObject({ chapter: { number: 2 }, xpNeeded: 100 });
   const opened = coursePath(
-    progress.levels.map(l => (l.required_xp <= 100 ? { ...l, unlocked: true } : l)),
+    progress.levels.map((l) => (l.required_xp <= 100 ? { ...l, unlocked: true } : l)),
     quests
   );
-  expect(newlyUnlocked(chapters, opened).map(c => c.name)).toEqual(['Classification']);
-  expect(chapterUnlockedMessage(2, 'Classification')).toBe('🔓 Chapter 2 · Classification unlocked: its quests are open now.');
+  expect(newlyUnlocked(chapters, opened).map((c) => c.name)).toEqual(['Classification']);
+  expect(chapterUnlockedMessage(2, 'Classification')).toBe(
+    '🔓 Chapter 2 · Classification unlocked: its quests are open now.'
+  );
 });
 
 test("the submit dialog offers only open quests and starts on the notebook's quest", () => {
   const numbers = questNumbers(coursePath(progress.levels, quests));
   const fromQuest7 = questOptions(quests, numbers, 7, identityTranslate);
-  expect(fromQuest7.options.map(o => o.id)).toEqual([1, 6, 7]);
-  expect(fromQuest7.options.map(o => o.label)).toEqual([
+  expect(fromQuest7.options.map((o) => o.id)).toEqual([1, 6, 7]);
+  expect(fromQuest7.options.map((o) => o.label)).toEqual([
     'Quest 1 · Linear Regression Challenge',
     'Quest 2 · Iris Flower Spotter',
     'Quest 3 · Delivery Time Estimator'
@@ -113,7 +118,11 @@ test('charts: the score on its scale with the passing side shaded and the direct
     ],
     FALLBACK_PALETTE
   );
-  expect(rows(history).filter(r => 'verdict' in r).map(r => r.verdict)).toEqual(['not yet', 'passed', 'not yet', 'passed']);
+  expect(
+    rows(history)
+      .filter((r) => 'verdict' in r)
+      .map((r) => r.verdict)
+  ).toEqual(['not yet', 'passed', 'not yet', 'passed']);
   expect(rows(history)).toContainEqual({ goal: 0.8, label: 'goal ≥ 0.8' });
   const layers = history.layer as { encoding?: { x?: { axis?: { values?: number[] } } } }[];
   expect(layers[0].encoding?.x?.axis?.values).toEqual([1, 2]); // a tick per attempt, no 1.5
@@ -125,16 +134,16 @@ test('charts: XP bar, course map, quest leaderboard and streak calendar carry th
 
   const map = rows(courseMapSpec(coursePath(progress.levels, quests), FALLBACK_PALETTE));
   expect(map).toHaveLength(quests.length);
-  expect(map.filter(r => r.state === 'available').map(r => r.title)).toEqual([
+  expect(map.filter((r) => r.state === 'available').map((r) => r.title)).toEqual([
     'Linear Regression Challenge',
     'Iris Flower Spotter',
     'Delivery Time Estimator'
   ]);
   // The path winds: chapter 2 runs right to left from the edge of the widest chapter (the four
   // quests of Real Data), so chapter 1's three quests end one column short of it.
-  expect(map.find(r => r.number === 3)).toMatchObject({ column: 3 });
-  expect(map.find(r => r.number === 4)).toMatchObject({ chapter: '2 · 🔒 100 XP', state: 'locked', column: 4 });
-  expect(map.find(r => r.number === 7)).toMatchObject({ column: 1 });
+  expect(map.find((r) => r.number === 3)).toMatchObject({ column: 3 });
+  expect(map.find((r) => r.number === 4)).toMatchObject({ chapter: '2 · 🔒 100 XP', state: 'locked', column: 4 });
+  expect(map.find((r) => r.number === 7)).toMatchObject({ column: 1 });
 
   const board = rows(
     questLeaderboardSpec(
@@ -156,6 +165,6 @@ test('charts: XP bar, course map, quest leaderboard and streak calendar carry th
   const days = calendarDays(['2026-01-12', '2026-01-14', '2025-01-01'], today, 2);
   expect(days[0]).toMatchObject({ day: '2026-01-05', weekday: 'Mon', week: 1 });
   expect(days[days.length - 1]).toMatchObject({ day: '2026-01-14', weekday: 'Wed', week: 2, active: true });
-  expect(days.filter(d => d.active).map(d => d.day)).toEqual(['2026-01-12', '2026-01-14']);
+  expect(days.filter((d) => d.active).map((d) => d.day)).toEqual(['2026-01-12', '2026-01-14']);
   expect(rows(streakCalendarSpec(['2026-01-12'], today, FALLBACK_PALETTE, 2))).toHaveLength(10);
 });

@@ -37,7 +37,11 @@ const FEATURES = [
   { name: 'b', type: 'float' as const }
 ];
 
-const describeIfVenv = describeIf({ what: 'the Python environment .venv', present: fs.existsSync(python), fix: 'npm run setup:python' });
+const describeIfVenv = describeIf({
+  what: 'the Python environment .venv',
+  present: fs.existsSync(python),
+  fix: 'npm run setup:python'
+});
 
 describeIfVenv('kernel companion in a real kernel', () => {
   jest.setTimeout(240_000);
@@ -52,13 +56,17 @@ describeIfVenv('kernel companion in a real kernel', () => {
     const run = runInKernel(SETUP, code);
     expect(run.reply_status).toBe('ok');
     expect(run.new_names).toEqual([]);
-    expect(run.comms.map(c => c.target)).toEqual([COMM_TARGET, COMM_TARGET, COMM_TARGET, COMM_TARGET]);
+    expect(run.comms.map((c) => c.target)).toEqual([COMM_TARGET, COMM_TARGET, COMM_TARGET, COMM_TARGET]);
     const [converted, listed, missing, unfitted] = run.comms;
     expect(converted.data).toMatchObject({ id: 'c1', ok: true, model_type: 'LinearRegression' });
     expect(converted.buffer_sizes).toHaveLength(1);
     expect(converted.buffer_sizes[0]).toBe(converted.data.bytes);
     expect(converted.buffer_sizes[0]).toBeGreaterThan(50);
-    expect(listed.data).toMatchObject({ id: 'c2', ok: true, models: [{ name: 'model', kind: 'sklearn', type: 'LinearRegression' }] });
+    expect(listed.data).toMatchObject({
+      id: 'c2',
+      ok: true,
+      models: [{ name: 'model', kind: 'sklearn', type: 'LinearRegression' }]
+    });
     expect(missing.data).toMatchObject({ id: 'c3', ok: false, code: 'no_such_variable' });
     expect(unfitted.data).toMatchObject({ id: 'c4', ok: false, code: 'not_fitted' });
   });

@@ -22,8 +22,12 @@ test('every metric code has a display name, and the averaged ones say how they a
 });
 
 test('the toasts and the sidebar goal name the metric, never its code', () => {
-  expect(thresholdText({ metric: 'adjusted_rand_score', higher_is_better: true, threshold: 0.8 })).toBe('adjusted Rand index ≥ 0.8');
-  expect(thresholdText({ metric: 'f1', average: 'macro', higher_is_better: true, threshold: 0.9 })).toBe('F1 (macro) ≥ 0.9');
+  expect(thresholdText({ metric: 'adjusted_rand_score', higher_is_better: true, threshold: 0.8 })).toBe(
+    'adjusted Rand index ≥ 0.8'
+  );
+  expect(thresholdText({ metric: 'f1', average: 'macro', higher_is_better: true, threshold: 0.9 })).toBe(
+    'F1 (macro) ≥ 0.9'
+  );
   const text = resultMessage(
     {
       submission_id: 1,

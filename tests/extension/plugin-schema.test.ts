@@ -44,8 +44,8 @@ function jupyterLabSchemas(): Array<{ file: string; schema: Record<string, unkno
 function normalizeKeystroke(keystroke: string): string {
   const parts = keystroke.trim().split(/\s+/);
   const key = parts.pop() ?? '';
-  const modifiers = new Set(parts.map(part => (part === 'Cmd' || part === 'Ctrl' ? 'Accel' : part)));
-  return [...['Accel', 'Alt', 'Shift'].filter(m => modifiers.has(m)), key.toUpperCase()].join(' ');
+  const modifiers = new Set(parts.map((part) => (part === 'Cmd' || part === 'Ctrl' ? 'Accel' : part)));
+  return [...['Accel', 'Alt', 'Shift'].filter((m) => modifiers.has(m)), key.toUpperCase()].join(' ');
 }
 
 const ours = readJson(path.join(root, 'schema', 'plugin.json'));
@@ -68,7 +68,7 @@ describe('schema/plugin.json', () => {
       }
     }
     expect(taken.size).toBeGreaterThan(100);
-    const submit = ourShortcuts.filter(s => s.command === 'mlquest:submit-cell');
+    const submit = ourShortcuts.filter((s) => s.command === 'mlquest:submit-cell');
     expect(submit.length).toBeGreaterThan(0);
     for (const shortcut of submit) {
       const keys = shortcut.keys.map(normalizeKeystroke).join(', ');
@@ -79,18 +79,24 @@ describe('schema/plugin.json', () => {
   test("the submit shortcut works in command mode and edit mode, with the selectors JupyterLab's own Run Cell uses", () => {
     const tracker = lab.find(({ file }) => file === path.join('@jupyterlab', 'notebook-extension', 'tracker.json'));
     expect(tracker).toBeDefined();
-    const runCell = (tracker!.schema['jupyter.lab.shortcuts'] as IShortcut[]).filter(s => s.command === 'notebook:run-cell' && s.keys.join('') !== '');
-    const runCellSelectors = new Set(runCell.map(s => s.selector));
+    const runCell = (tracker!.schema['jupyter.lab.shortcuts'] as IShortcut[]).filter(
+      (s) => s.command === 'notebook:run-cell' && s.keys.join('') !== ''
+    );
+    const runCellSelectors = new Set(runCell.map((s) => s.selector));
     expect(runCellSelectors.size).toBe(2); // command mode and edit mode
-    const submitSelectors = new Set(ourShortcuts.filter(s => s.command === 'mlquest:submit-cell').map(s => s.selector));
+    const submitSelectors = new Set(
+      ourShortcuts.filter((s) => s.command === 'mlquest:submit-cell').map((s) => s.selector)
+    );
     expect(submitSelectors).toEqual(runCellSelectors);
-    expect([...submitSelectors].some(selector => selector.includes('jp-mod-commandMode'))).toBe(true);
-    expect([...submitSelectors].some(selector => selector.includes('jp-mod-editMode'))).toBe(true);
+    expect([...submitSelectors].some((selector) => selector.includes('jp-mod-commandMode'))).toBe(true);
+    expect([...submitSelectors].some((selector) => selector.includes('jp-mod-editMode'))).toBe(true);
   });
 
   test('the submit command is in the code cell context menu and the cell toolbar', () => {
     const context = (ours['jupyter.lab.menus'] as { context: Array<{ command: string; selector: string }> }).context;
-    expect(context).toContainEqual(expect.objectContaining({ command: 'mlquest:submit-cell', selector: expect.stringContaining('.jp-CodeCell') }));
+    expect(context).toContainEqual(
+      expect.objectContaining({ command: 'mlquest:submit-cell', selector: expect.stringContaining('.jp-CodeCell') })
+    );
     const cellToolbar = (ours['jupyter.lab.toolbars'] as Record<string, Array<{ command: string }>>).Cell;
     expect(cellToolbar).toContainEqual(expect.objectContaining({ command: 'mlquest:submit-cell' }));
   });
@@ -100,14 +106,19 @@ describe('extension styles', () => {
   const styleDir = path.join(root, 'extension', 'style');
   const css = fs
     .readdirSync(styleDir)
-    .filter(name => name.endsWith('.css'))
-    .map(name => ({ name, text: fs.readFileSync(path.join(styleDir, name), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '') }));
+    .filter((name) => name.endsWith('.css'))
+    .map((name) => ({
+      name,
+      text: fs.readFileSync(path.join(styleDir, name), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+    }));
 
   test('colours come only from JupyterLab theme variables, so light and dark themes both apply', () => {
     expect(css.length).toBeGreaterThan(0);
     const offending: string[] = [];
     for (const { name, text } of css) {
-      for (const match of text.matchAll(/(^|[;{\s])((?:background(?:-color)?|color|border(?:-(?:top|bottom|left|right))?(?:-color)?|outline|fill|stroke|box-shadow)\s*:\s*([^;}]+))/g)) {
+      for (const match of text.matchAll(
+        /(^|[;{\s])((?:background(?:-color)?|color|border(?:-(?:top|bottom|left|right))?(?:-color)?|outline|fill|stroke|box-shadow)\s*:\s*([^;}]+))/g
+      )) {
         // What is left of the value once theme variables and colourless words are taken out.
         const rest = match[3]
           .replace(/var\(--jp-[a-z0-9-]+\)/g, '')

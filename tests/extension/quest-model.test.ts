@@ -47,7 +47,11 @@ function newName(): string {
 /** An account that exists on the server, not signed in anywhere. */
 async function existingAccount(): Promise<string> {
   const username = newName();
-  await new MLQuestClient({ baseUrl: () => server.base, token: () => null }).register({ username, email: `${username}@example.org`, password: PASSWORD });
+  await new MLQuestClient({ baseUrl: () => server.base, token: () => null }).register({
+    username,
+    email: `${username}@example.org`,
+    password: PASSWORD
+  });
   return username;
 }
 
@@ -63,7 +67,13 @@ test('signed out, refresh loads the quests only', async () => {
   const observed = observedFetch();
   const model = new QuestModel(() => server.base, new MemoryTokenStore(), observed.fetch);
   await model.refresh();
-  expect(model.state).toMatchObject({ signedIn: false, loading: false, error: null, progress: null, leaderboard: null });
+  expect(model.state).toMatchObject({
+    signedIn: false,
+    loading: false,
+    error: null,
+    progress: null,
+    leaderboard: null
+  });
   expect(model.state.quests.length).toBeGreaterThan(0);
   expect(observed.paths).toEqual(['/quests']);
 });
@@ -79,7 +89,7 @@ test('sign in stores the token, loads progress and leaderboard, and signals each
   expect(model.state.signedIn).toBe(true);
   expect(model.state.progress).toMatchObject({ username, total_xp: 0, level: 1 });
   expect(model.state.leaderboard?.total).toBeGreaterThanOrEqual(1);
-  expect(model.state.quests.some(q => q.status === 'available')).toBe(true);
+  expect(model.state.quests.some((q) => q.status === 'available')).toBe(true);
   expect(seen.length).toBeGreaterThanOrEqual(2);
   expect(seen[seen.length - 1].loading).toBe(false);
 });
@@ -88,7 +98,7 @@ test("a failed sign-in keeps the server's message and no token", async () => {
   const username = await existingAccount();
   const store = new MemoryTokenStore();
   const model = new QuestModel(() => server.base, store);
-  const error = await model.signIn(username, 'not-the-password').catch(e => e);
+  const error = await model.signIn(username, 'not-the-password').catch((e) => e);
   expect(error.status).toBe(401);
   expect(store.token).toBeNull();
   expect(model.state.signedIn).toBe(false);
@@ -121,7 +131,9 @@ test('a timezone given at registration is the one the server keeps', async () =>
 test("a refused registration shows the server's message", async () => {
   const taken = await existingAccount();
   const model = new QuestModel(() => server.base, new MemoryTokenStore());
-  await expect(model.register({ username: taken, email: `again_${taken}@example.org`, password: PASSWORD })).rejects.toMatchObject({ status: 409 });
+  await expect(
+    model.register({ username: taken, email: `again_${taken}@example.org`, password: PASSWORD })
+  ).rejects.toMatchObject({ status: 409 });
   expect(model.state.error).toContain(taken);
   expect(model.state.signedIn).toBe(false);
 });
@@ -150,7 +162,9 @@ test('sign out ends the session on the server and forgets the token', async () =
   await model.signOut();
   expect(store.token).toBeNull();
   expect(model.state).toMatchObject({ signedIn: false, progress: null, leaderboard: null });
-  await expect(new MLQuestClient({ baseUrl: () => server.base, token: () => token }).me()).rejects.toMatchObject({ status: 401 });
+  await expect(new MLQuestClient({ baseUrl: () => server.base, token: () => token }).me()).rejects.toMatchObject({
+    status: 401
+  });
 });
 
 test('concurrent refreshes share one round of requests', async () => {
@@ -204,7 +218,7 @@ describe('signed out with the server unreachable', () => {
   test('a sign-in error stays through later successful refreshes', async () => {
     const username = await existingAccount();
     const model = new QuestModel(() => server.base, new MemoryTokenStore());
-    const error = await model.signIn(username, 'not-the-password').catch(e => e);
+    const error = await model.signIn(username, 'not-the-password').catch((e) => e);
     await model.refresh();
     expect(model.state.error).toBe(error.message);
     expect(model.state.quests.length).toBeGreaterThan(0);

@@ -34,11 +34,15 @@ def main():
             request["code"], silent=True, store_history=False, timeout=120, output_hook=on_iopub
         )
         after = names(client)
-        print(json.dumps({
-            "comms": comms,
-            "reply_status": reply["content"]["status"],
-            "new_names": sorted(set(after) - set(before)),
-        }))
+        print(
+            json.dumps(
+                {
+                    "comms": comms,
+                    "reply_status": reply["content"]["status"],
+                    "new_names": sorted(set(after) - set(before)),
+                }
+            )
+        )
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
@@ -53,7 +57,10 @@ def names(client):
 
     client.execute_interactive(
         "import json as _j; print(_j.dumps([n for n in globals() if not n.startswith('_')])); del _j",
-        silent=False, store_history=False, timeout=60, output_hook=hook,
+        silent=False,
+        store_history=False,
+        timeout=60,
+        output_hook=hook,
     )
     return found
 

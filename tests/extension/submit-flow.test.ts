@@ -55,7 +55,11 @@ let flow: SubmitFlow;
 beforeAll(async () => {
   server = await startLiveServer({ env: { MLQUEST_EVAL_WORKERS: '1' } });
   model = new QuestModel(() => server.base, new MemoryTokenStore());
-  await model.register({ username: `flow_${Date.now().toString(36)}`, email: `flow${Date.now()}@example.org`, password: 'a-long-password' });
+  await model.register({
+    username: `flow_${Date.now().toString(36)}`,
+    email: `flow${Date.now()}@example.org`,
+    password: 'a-long-password'
+  });
   notifier = new RecordingNotifier();
   flow = new SubmitFlow({ model, notifier, trans: identityTranslate, serverUrl: () => server.base });
 }, 60_000);
@@ -69,11 +73,15 @@ test('a model below the goal: one toast for the quest, ending in a warning that 
   expect(result).toMatchObject({ status: 'scored', passed: false });
   expect(kernel.asked).toEqual(['model:5']); // the quest's five features were handed to the converter
   const own = notifier.shown.filter(([key]) => key === questKey(7)).map(([, note]) => note);
-  expect(own.map(n => n.type)).toEqual(['in-progress', 'in-progress', 'warning']);
-  expect(own[2].message).toMatch(/^Not yet: Delivery Time Estimator — your model scored MAE 7\.98\d, the goal is MAE ≤ 4\./);
+  expect(own.map((n) => n.type)).toEqual(['in-progress', 'in-progress', 'warning']);
+  expect(own[2].message).toMatch(
+    /^Not yet: Delivery Time Estimator — your model scored MAE 7\.98\d, the goal is MAE ≤ 4\./
+  );
   expect(own[2].quest).toBe(7); // its "Details" opens the quest's result view
   // Besides the quest's own toast only the badge of a first submission ("Hello, Model").
-  expect(notifier.shown.filter(([key]) => key !== questKey(7)).map(([key]) => key)).toEqual(['mlquest-badge-first-submission']);
+  expect(notifier.shown.filter(([key]) => key !== questKey(7)).map(([key]) => key)).toEqual([
+    'mlquest-badge-first-submission'
+  ]);
   const kept = model.state.results[7];
   expect(kept).toMatchObject({ variable: 'model', cvScore: 2.6, result: { submission_id: result?.submission_id } });
   expect(previewGapSentence({ higher_is_better: false }, kept.cvScore, kept.result.score)).toMatch(/overfitting/);
@@ -85,7 +93,9 @@ test('a passing model: success, its badge, the level up and the chapter it opens
   expect(result).toMatchObject({ passed: true, xp_awarded: 100 });
   const final = notifier.onScreen.get(questKey(1));
   expect(final).toMatchObject({ type: 'success', quest: 1 });
-  expect(final?.message).toMatch(/^Linear Regression Challenge passed! Your model scored R² 0\.88\d+ \(goal R² ≥ 0\.8\)\. \+100 XP/);
+  expect(final?.message).toMatch(
+    /^Linear Regression Challenge passed! Your model scored R² 0\.88\d+ \(goal R² ≥ 0\.8\)\. \+100 XP/
+  );
   const others = notifier.shown.filter(([key]) => key !== questKey(1)).map(([key, note]) => `${key}: ${note.message}`);
   expect(others).toEqual(
     expect.arrayContaining([
@@ -94,8 +104,8 @@ test('a passing model: success, its badge, the level up and the chapter it opens
       'mlquest-chapter-2: 🔓 Chapter 2 · Classification unlocked: its quests are open now.'
     ])
   );
-  expect(others.filter(text => text.startsWith('mlquest-chapter-'))).toHaveLength(1);
-  expect(model.state.quests.find(q => q.id === 3)?.status).toBe('available');
+  expect(others.filter((text) => text.startsWith('mlquest-chapter-'))).toHaveLength(1);
+  expect(model.state.quests.find((q) => q.id === 3)?.status).toBe('available');
 });
 
 test('an error keeps its whole text for "Details", under the quest of the submission', async () => {

@@ -51,20 +51,36 @@ describe('submit messages', () => {
 
   test('a score below the threshold is a warning that shows the score and the goal', () => {
     const failed = { ...base, score: 0.41, passed: false, xp_awarded: 0, level_up: false };
-    expect(resultMessage(failed, 'Q', 'weak')).toBe('Not yet: Q — your weak scored R² 0.41, the goal is R² ≥ 0.6. 49 submissions left today.');
+    expect(resultMessage(failed, 'Q', 'weak')).toBe(
+      'Not yet: Q — your weak scored R² 0.41, the goal is R² ≥ 0.6. 49 submissions left today.'
+    );
     expect(resultType(failed)).toBe('warning');
   });
 
   test('lower-is-better metrics use ≤; a rejected submission shows the server message', () => {
     expect(thresholdText({ metric: 'rmse', higher_is_better: false, threshold: 2.5 })).toBe('RMSE ≤ 2.5');
-    const rejected = { ...base, status: 'rejected' as const, score: null, passed: null, message: 'The model returned 3 rows for 200 test rows.' };
-    expect(resultMessage(rejected, 'Q', 'm')).toBe('Q (m): submission 12 rejected. The model returned 3 rows for 200 test rows.');
+    const rejected = {
+      ...base,
+      status: 'rejected' as const,
+      score: null,
+      passed: null,
+      message: 'The model returned 3 rows for 200 test rows.'
+    };
+    expect(resultMessage(rejected, 'Q', 'm')).toBe(
+      'Q (m): submission 12 rejected. The model returned 3 rows for 200 test rows.'
+    );
     expect(resultType(rejected)).toBe('error');
     expect(formatScore(null)).toBe('—');
   });
 
   test('a badge toast has icon, name and condition; the translator is applied', () => {
-    const badge = { id: 'first-steps', name: 'First Steps', description: 'd', icon: '🎯', condition_text: 'Make your first submission' };
+    const badge = {
+      id: 'first-steps',
+      name: 'First Steps',
+      description: 'd',
+      icon: '🎯',
+      condition_text: 'Make your first submission'
+    };
     expect(badgeMessage(badge)).toBe('🎯 Badge earned: First Steps — Make your first submission');
     const shout = (text: string, ...args: unknown[]) => identityTranslate(text.toUpperCase(), ...args);
     expect(badgeMessage(badge, shout)).toBe('🎯 BADGE EARNED: First Steps — Make your first submission');
@@ -72,12 +88,20 @@ describe('submit messages', () => {
 
   test('each failure cause has its own message and action', () => {
     const url = 'http://localhost:8000';
-    expect(describeFailure(new ApiError(401, 'not_signed_in', 'x'), url)).toMatchObject({ action: 'sign_in', message: expect.stringMatching(/not signed in/) });
+    expect(describeFailure(new ApiError(401, 'not_signed_in', 'x'), url)).toMatchObject({
+      action: 'sign_in',
+      message: expect.stringMatching(/not signed in/)
+    });
     const unreachable = describeFailure(new ApiError(0, 'server_unreachable', 'x'), url);
     expect(unreachable.action).toBe('settings');
     expect(unreachable.message).toContain(url);
-    expect(describeFailure(new CompanionError('missing_converter', 'Run `%pip install skl2onnx`'), url)).toEqual({ message: 'Run `%pip install skl2onnx`', action: null });
-    expect(describeFailure(new ApiError(403, 'quest_locked', 'Earn 300 XP to unlock this quest.'), url).message).toBe('Earn 300 XP to unlock this quest.');
+    expect(describeFailure(new CompanionError('missing_converter', 'Run `%pip install skl2onnx`'), url)).toEqual({
+      message: 'Run `%pip install skl2onnx`',
+      action: null
+    });
+    expect(describeFailure(new ApiError(403, 'quest_locked', 'Earn 300 XP to unlock this quest.'), url).message).toBe(
+      'Earn 300 XP to unlock this quest.'
+    );
   });
 
   test('the daily limit shows the reset as local clock time and the time left', () => {
@@ -87,7 +111,12 @@ describe('submit messages', () => {
     const clock = { now, timeZone: 'UTC' };
     // The server's message names the reset instant in UTC: it becomes the learner's clock time.
     const fromMessage = describeFailure(
-      new ApiError(429, 'daily_limit_reached', `You have used all 2 scored submissions for quest 1 today. The limit resets at ${resetAt.toISOString()} (midnight in your timezone).`, '16380'),
+      new ApiError(
+        429,
+        'daily_limit_reached',
+        `You have used all 2 scored submissions for quest 1 today. The limit resets at ${resetAt.toISOString()} (midnight in your timezone).`,
+        '16380'
+      ),
       url,
       identityTranslate,
       clock
@@ -100,10 +129,17 @@ describe('submit messages', () => {
     expect(fromMessage.message.length).toBeLessThanOrEqual(140); // JupyterLab cuts longer toasts
     expect(localTimeText(resetAt, 'UTC')).toBe('Fri 00:00'); // 2026-01-02 is a Friday
     // Without an instant in the message, Retry-After gives it.
-    const fromHeader = describeFailure(new ApiError(429, 'daily_limit_reached', 'Daily submission limit of 50 reached.', '3600'), url, identityTranslate, clock);
+    const fromHeader = describeFailure(
+      new ApiError(429, 'daily_limit_reached', 'Daily submission limit of 50 reached.', '3600'),
+      url,
+      identityTranslate,
+      clock
+    );
     expect(fromHeader.message).toContain('It resets at Thu 20:27, in 1 h 00 min');
     // Neither: the server's message as it is.
-    expect(describeFailure(new ApiError(429, 'daily_limit_reached', 'Daily limit reached.'), url).message).toBe('Daily submission limit reached: Daily limit reached.');
+    expect(describeFailure(new ApiError(429, 'daily_limit_reached', 'Daily limit reached.'), url).message).toBe(
+      'Daily submission limit reached: Daily limit reached.'
+    );
     // Another zone shows another clock time for the same instant.
     expect(localTimeText(resetAt, 'Asia/Tokyo')).toBe('Fri 09:00');
     expect(durationText(30_000)).toBe('1 min');
@@ -118,7 +154,13 @@ describe('submit messages', () => {
   });
 
   test('settings fall back to defaults on bad values and drop trailing slashes', () => {
-    expect(readSettings({ serverUrl: 'http://10.0.0.5:9000/', toastSeconds: 3 })).toEqual({ serverUrl: 'http://10.0.0.5:9000', toastSeconds: 3 });
-    expect(readSettings({ serverUrl: 'ftp://x', toastSeconds: 0 })).toEqual({ serverUrl: 'http://localhost:8000', toastSeconds: 6 });
+    expect(readSettings({ serverUrl: 'http://10.0.0.5:9000/', toastSeconds: 3 })).toEqual({
+      serverUrl: 'http://10.0.0.5:9000',
+      toastSeconds: 3
+    });
+    expect(readSettings({ serverUrl: 'ftp://x', toastSeconds: 0 })).toEqual({
+      serverUrl: 'http://localhost:8000',
+      toastSeconds: 6
+    });
   });
 });

@@ -157,20 +157,28 @@ def test_list_fitted_models_puts_the_cells_last_assignment_first_and_skips_unfit
 def test_handle_request_convert_returns_bytes_in_a_buffer():
     X, y, _ = numeric_data()
     namespace = {"model": LinearRegression().fit(X, y)}
-    data, buffers = companion.handle_request(namespace, {"id": "r1", "action": "convert", "variable": "model", "features": NUMERIC})
+    data, buffers = companion.handle_request(
+        namespace, {"id": "r1", "action": "convert", "variable": "model", "features": NUMERIC}
+    )
     assert data["ok"] is True and data["id"] == "r1"
     assert data["bytes"] == len(buffers[0]) > 0
     onnx.checker.check_model(onnx.load_from_string(buffers[0]))
 
 
 def test_handle_request_reports_undefined_variable_and_non_models_without_raising():
-    data, buffers = companion.handle_request({}, {"id": 2, "action": "convert", "variable": "modle", "features": NUMERIC})
+    data, buffers = companion.handle_request(
+        {}, {"id": 2, "action": "convert", "variable": "modle", "features": NUMERIC}
+    )
     assert (data["ok"], data["code"], buffers) == (False, "no_such_variable", [])
     assert "'modle'" in data["message"]
-    data, _ = companion.handle_request({"text": "hello"}, {"id": 3, "action": "convert", "variable": "text", "features": NUMERIC})
+    data, _ = companion.handle_request(
+        {"text": "hello"}, {"id": 3, "action": "convert", "variable": "text", "features": NUMERIC}
+    )
     assert data["code"] == "not_a_model"
     assert data["message"].startswith("'text' is a str, not a model")
-    data, _ = companion.handle_request({"count": 3}, {"id": 5, "action": "convert", "variable": "count", "features": NUMERIC})
+    data, _ = companion.handle_request(
+        {"count": 3}, {"id": 5, "action": "convert", "variable": "count", "features": NUMERIC}
+    )
     assert data["message"].startswith("'count' is an int, not a model")
     data, _ = companion.handle_request({}, {"id": 4, "action": "dance"})
     assert data["code"] == "bad_request"

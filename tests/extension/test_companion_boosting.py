@@ -28,8 +28,12 @@ def _require(name):
         return importlib.import_module(name)
     except ImportError as error:
         if os.environ.get("CI") == "true":
-            raise AssertionError(f"CI must test the {name} converter but cannot import {name} ({error}): install tests/requirements.txt") from error
-        pytest.skip(f"{name} is not installed: .venv/bin/pip install -r tests/requirements.txt", allow_module_level=True)
+            raise AssertionError(
+                f"CI must test the {name} converter but cannot import {name} ({error}): install tests/requirements.txt"
+            ) from error
+        pytest.skip(
+            f"{name} is not installed: .venv/bin/pip install -r tests/requirements.txt", allow_module_level=True
+        )
 
 
 xgboost = _require("xgboost")
@@ -37,12 +41,19 @@ lightgbm = _require("lightgbm")
 _require("onnxmltools")
 ort = _require("onnxruntime")
 
-spec = importlib.util.spec_from_file_location("mlquest_companion", ROOT / "extension" / "companion" / "mlquest_companion.py")
+spec = importlib.util.spec_from_file_location(
+    "mlquest_companion", ROOT / "extension" / "companion" / "mlquest_companion.py"
+)
 companion = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(companion)
 
 RNG = np.random.default_rng(11)
-FEATURES = [{"name": "x1", "type": "float"}, {"name": "x2", "type": "float"}, {"name": "x3", "type": "int"}, {"name": "x4", "type": "float"}]
+FEATURES = [
+    {"name": "x1", "type": "float"},
+    {"name": "x2", "type": "float"},
+    {"name": "x3", "type": "int"},
+    {"name": "x4", "type": "float"},
+]
 COLUMNS = [f["name"] for f in FEATURES]
 
 
@@ -109,7 +120,9 @@ def test_lightgbm_classifier_with_string_labels_outputs_string_labels_and_a_prob
     outputs = {o.name: o.type.tensor_type.elem_type for o in proto.graph.output}
     assert outputs == {"label": onnx.TensorProto.STRING, "probabilities": onnx.TensorProto.FLOAT}
     np.testing.assert_array_equal(labels, model.predict(X))
-    assert list(model.classes_) == list(names)  # the probability columns follow classes_, sorted as the server's class list
+    assert list(model.classes_) == list(
+        names
+    )  # the probability columns follow classes_, sorted as the server's class list
     np.testing.assert_allclose(probabilities, model.predict_proba(X), atol=1e-5)
 
 
@@ -148,7 +161,9 @@ def test_xgboost_last_in_a_pipeline_with_a_column_transformer_and_string_feature
 
 def test_lightgbm_regressor_last_in_a_scaling_pipeline():
     X = frame()
-    model = Pipeline([("scale", StandardScaler()), ("lgbm", lightgbm.LGBMRegressor(n_estimators=30, verbose=-1))]).fit(X, X["x2"] * 4 - X["x3"])
+    model = Pipeline([("scale", StandardScaler()), ("lgbm", lightgbm.LGBMRegressor(n_estimators=30, verbose=-1))]).fit(
+        X, X["x2"] * 4 - X["x3"]
+    )
     _, (values,) = run_matrix(companion.convert_to_onnx(model, FEATURES), X)
     np.testing.assert_allclose(values.ravel(), model.predict(X), rtol=1e-4, atol=1e-3)
 
@@ -186,7 +201,11 @@ def test_the_kernel_lists_and_converts_an_xgboost_model_by_name():
     X = frame(100)
     model = xgboost.XGBClassifier(n_estimators=5).fit(X, (X["x1"] > 0).astype(int))
     namespace = {"booster_model": model, "X": X}
-    assert companion.list_fitted_models(namespace) == [{"name": "booster_model", "kind": "sklearn", "type": "XGBClassifier"}]
-    data, buffers = companion.handle_request(namespace, {"id": 1, "action": "convert", "variable": "booster_model", "features": FEATURES})
+    assert companion.list_fitted_models(namespace) == [
+        {"name": "booster_model", "kind": "sklearn", "type": "XGBClassifier"}
+    ]
+    data, buffers = companion.handle_request(
+        namespace, {"id": 1, "action": "convert", "variable": "booster_model", "features": FEATURES}
+    )
     assert data["ok"] is True and data["model_type"] == "XGBClassifier"
     assert len(buffers) == 1 and data["bytes"] == len(buffers[0])

@@ -30,7 +30,9 @@ def run(onnx_bytes, x):
 def test_regression_module_exports_one_float_input_with_a_free_batch_and_same_outputs():
     torch.manual_seed(0)
     net = torch.nn.Sequential(torch.nn.Linear(6, 16), torch.nn.ReLU(), torch.nn.Linear(16, 1))
-    model, (out,) = run(companion.convert_to_onnx(net, FEATURES), x := np.random.default_rng(1).normal(size=(7, 6)).astype(np.float32))
+    model, (out,) = run(
+        companion.convert_to_onnx(net, FEATURES), x := np.random.default_rng(1).normal(size=(7, 6)).astype(np.float32)
+    )
     (input_,) = model.graph.input
     assert input_.name == "input"
     dims = input_.type.tensor_type.shape.dim
@@ -58,7 +60,9 @@ def test_listing_finds_a_torch_module_beside_other_variables():
 
 def test_string_features_get_a_message_that_points_to_a_pipeline():
     with pytest.raises(companion.CompanionError) as error:
-        companion.convert_to_onnx(torch.nn.Linear(2, 1), [{"name": "city", "type": "string"}, {"name": "x", "type": "float"}])
+        companion.convert_to_onnx(
+            torch.nn.Linear(2, 1), [{"name": "city", "type": "string"}, {"name": "x", "type": "float"}]
+        )
     assert error.value.code == "unsupported_type"
     assert "OneHotEncoder" in str(error.value)
 

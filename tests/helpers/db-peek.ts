@@ -18,7 +18,9 @@ function withReadOnly<T>(dbPath: string, read: (db: Database.Database) => T): T 
 /** Every stored session, each row's values as strings (whatever the columns are called). */
 export function storedSessions(dbPath: string): string[][] {
   return withReadOnly(dbPath, (db) =>
-    (db.prepare('SELECT * FROM sessions').all() as Record<string, unknown>[]).map((row) => Object.values(row).map(String))
+    (db.prepare('SELECT * FROM sessions').all() as Record<string, unknown>[]).map((row) =>
+      Object.values(row).map(String)
+    )
   );
 }
 

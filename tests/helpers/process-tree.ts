@@ -18,7 +18,9 @@ function parentOf(pid: number): number | null {
 
 /** Every live descendant of `pid`, children before grandchildren. */
 export function descendants(pid: number): number[] {
-  const pids = readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number);
+  const pids = readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .map(Number);
   const children = new Map<number, number[]>();
   for (const p of pids) {
     const parent = parentOf(p);

@@ -23,13 +23,21 @@ function runFixture(ci: boolean): Promise<{ code: number | null; output: string 
 test('outside CI: skipped, with one line each on how to run it; in CI: failed, naming what is missing', async () => {
   const [local, ci] = await Promise.all([runFixture(false), runFixture(true)]);
   expect(local.code).toBe(0);
-  expect(local.output).toContain('skipped "a suite that needs it": an imaginary tool is missing: run `npm run imaginary` to run it');
-  expect(local.output).toContain('skipped "a test that needs it": another imaginary tool is missing: run `pip install imaginary` to run it');
+  expect(local.output).toContain(
+    'skipped "a suite that needs it": an imaginary tool is missing: run `npm run imaginary` to run it'
+  );
+  expect(local.output).toContain(
+    'skipped "a test that needs it": another imaginary tool is missing: run `pip install imaginary` to run it'
+  );
   expect(local.output).toMatch(/Tests: +2 skipped, 1 passed, 3 total/);
 
   expect(ci.code).toBe(1);
-  expect(ci.output).toContain('an imaginary tool is missing: run `npm run imaginary` (CI=true: required suites may not skip)');
-  expect(ci.output).toContain('another imaginary tool is missing: run `pip install imaginary` (CI=true: required tests may not skip)');
+  expect(ci.output).toContain(
+    'an imaginary tool is missing: run `npm run imaginary` (CI=true: required suites may not skip)'
+  );
+  expect(ci.output).toContain(
+    'another imaginary tool is missing: run `pip install imaginary` (CI=true: required tests may not skip)'
+  );
   expect(ci.output).toMatch(/Tests: +2 failed, 1 passed, 3 total/);
   expect(ci.output).not.toContain('ran although its need is missing');
 }, 120_000);

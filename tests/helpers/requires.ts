@@ -23,9 +23,11 @@ export function describeIf(need: Need): (name: string, body: () => void) => void
   if (need.present) return describe;
   return (name, body) => {
     if (inCi()) {
-      describe(name, () => test(`needs ${need.what}`, () => {
-        throw new Error(`${missing(need)} (CI=true: required suites may not skip)`);
-      }));
+      describe(name, () =>
+        test(`needs ${need.what}`, () => {
+          throw new Error(`${missing(need)} (CI=true: required suites may not skip)`);
+        })
+      );
       return;
     }
     process.stderr.write(`skipped "${name}": ${missing(need)} to run it\n`);

@@ -13,7 +13,16 @@ SERVER = os.environ.get("MLQUEST_SERVER_URL", "http://localhost:8000")
 QUEST_ID = 2
 
 df = pd.read_csv(f"{SERVER}/quests/{QUEST_ID}/dataset")
-FEATURES = ["rainfall_mm", "temperature_c", "soil_ph", "fertilizer_kg_ha", "sunlight_h", "wind_kmh", "elevation_m", "field_slope_deg"]
+FEATURES = [
+    "rainfall_mm",
+    "temperature_c",
+    "soil_ph",
+    "fertilizer_kg_ha",
+    "sunlight_h",
+    "wind_kmh",
+    "elevation_m",
+    "field_slope_deg",
+]
 TARGET = "yield_t_ha"
 X = df[FEATURES]
 y = df[TARGET]

@@ -13,7 +13,15 @@ SERVER = os.environ.get("MLQUEST_SERVER_URL", "http://localhost:8000")
 QUEST_ID = 3
 
 df = pd.read_csv(f"{SERVER}/quests/{QUEST_ID}/dataset")
-FEATURES = ["tenure_months", "monthly_charges", "support_calls", "senior", "contract", "internet_service", "payment_method"]
+FEATURES = [
+    "tenure_months",
+    "monthly_charges",
+    "support_calls",
+    "senior",
+    "contract",
+    "internet_service",
+    "payment_method",
+]
 TARGET = "churned"
 X = df[FEATURES]
 y = df[TARGET]
@@ -23,13 +31,20 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-NUMERIC = ['tenure_months', 'monthly_charges', 'support_calls', 'senior']
-CATEGORICAL = ['contract', 'internet_service', 'payment_method']
-model = Pipeline([
-    ('prepare', ColumnTransformer([
-        ('numbers', StandardScaler(), NUMERIC),
-        ('categories', OneHotEncoder(handle_unknown='ignore'), CATEGORICAL),
-    ])),
-    ('classify', LogisticRegression(max_iter=1000)),
-])
+NUMERIC = ["tenure_months", "monthly_charges", "support_calls", "senior"]
+CATEGORICAL = ["contract", "internet_service", "payment_method"]
+model = Pipeline(
+    [
+        (
+            "prepare",
+            ColumnTransformer(
+                [
+                    ("numbers", StandardScaler(), NUMERIC),
+                    ("categories", OneHotEncoder(handle_unknown="ignore"), CATEGORICAL),
+                ]
+            ),
+        ),
+        ("classify", LogisticRegression(max_iter=1000)),
+    ]
+)
 model.fit(X, y)

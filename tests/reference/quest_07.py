@@ -20,5 +20,5 @@ y = df[TARGET]
 
 from sklearn.ensemble import GradientBoostingRegressor
 
-model = GradientBoostingRegressor(loss='absolute_error', n_estimators=300, random_state=0)
+model = GradientBoostingRegressor(loss="absolute_error", n_estimators=300, random_state=0)
 model.fit(X, y)

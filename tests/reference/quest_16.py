@@ -13,7 +13,21 @@ SERVER = os.environ.get("MLQUEST_SERVER_URL", "http://localhost:8000")
 QUEST_ID = 16
 
 df = pd.read_csv(f"{SERVER}/quests/{QUEST_ID}/dataset")
-FEATURES = ["alcohol", "malic_acid", "ash", "alcalinity_of_ash", "magnesium", "total_phenols", "flavanoids", "nonflavanoid_phenols", "proanthocyanins", "color_intensity", "hue", "od280_od315_of_diluted_wines", "proline"]
+FEATURES = [
+    "alcohol",
+    "malic_acid",
+    "ash",
+    "alcalinity_of_ash",
+    "magnesium",
+    "total_phenols",
+    "flavanoids",
+    "nonflavanoid_phenols",
+    "proanthocyanins",
+    "color_intensity",
+    "hue",
+    "od280_od315_of_diluted_wines",
+    "proline",
+]
 TARGET = "cultivar"
 X = df[FEATURES]
 y = df[TARGET]

@@ -13,7 +13,18 @@ SERVER = os.environ.get("MLQUEST_SERVER_URL", "http://localhost:8000")
 QUEST_ID = 17
 
 df = pd.read_csv(f"{SERVER}/quests/{QUEST_ID}/dataset")
-FEATURES = ["age", "sex", "bmi", "blood_pressure", "total_cholesterol", "ldl", "hdl", "cholesterol_hdl_ratio", "log_triglycerides", "blood_sugar"]
+FEATURES = [
+    "age",
+    "sex",
+    "bmi",
+    "blood_pressure",
+    "total_cholesterol",
+    "ldl",
+    "hdl",
+    "cholesterol_hdl_ratio",
+    "log_triglycerides",
+    "blood_sugar",
+]
 TARGET = "progression"
 X = df[FEATURES]
 y = df[TARGET]

@@ -74,9 +74,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--server", required=True, help="URL of the live ML Quest server")
     parser.add_argument("--out", required=True, type=Path, help="folder for the ONNX files")
-    parser.add_argument("--reference", action="append", help="reference name, e.g. quest_01 or torch_quest_09 (repeatable); default: every quest_NN")
-    parser.add_argument("--source", action="append", type=Path,
-                        help="a reference .py or starter .ipynb elsewhere, e.g. an instructor's pack (repeatable); the ONNX file is named after it")
+    parser.add_argument(
+        "--reference",
+        action="append",
+        help="reference name, e.g. quest_01 or torch_quest_09 (repeatable); default: every quest_NN",
+    )
+    parser.add_argument(
+        "--source",
+        action="append",
+        type=Path,
+        help="a reference .py or starter .ipynb elsewhere, e.g. an instructor's pack (repeatable); the ONNX file is named after it",
+    )
     parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
     args = parser.parse_args()
 

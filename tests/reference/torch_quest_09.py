@@ -28,7 +28,11 @@ class RingNet(torch.nn.Module):
         self.register_buffer("mean", mean)
         self.register_buffer("std", std)
         self.layers = torch.nn.Sequential(
-            torch.nn.Linear(len(FEATURES), 32), torch.nn.ReLU(), torch.nn.Linear(32, 32), torch.nn.ReLU(), torch.nn.Linear(32, 2)
+            torch.nn.Linear(len(FEATURES), 32),
+            torch.nn.ReLU(),
+            torch.nn.Linear(32, 32),
+            torch.nn.ReLU(),
+            torch.nn.Linear(32, 2),
         )
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:

@@ -1,5 +1,12 @@
 /** Calendar arithmetic on local dates, and local days and midnights in real IANA zones (known answers). */
-import { addDays, daysBetween, isValidTimezone, localDay, localDaySpan, nextLocalMidnight } from '../../server/rules/calendar';
+import {
+  addDays,
+  daysBetween,
+  isValidTimezone,
+  localDay,
+  localDaySpan,
+  nextLocalMidnight
+} from '../../server/rules/calendar';
 
 test('daysBetween counts whole days across months, leap days and years, in either direction', () => {
   expect(daysBetween('2026-06-01', '2026-06-01')).toBe(0);
@@ -34,12 +41,20 @@ test('localDay is the date on the wall clock of the zone', () => {
 
 test('nextLocalMidnight is when the next local day begins, on DST days too', () => {
   expect(nextLocalMidnight('UTC', new Date('2026-06-01T12:00:00Z')).toISOString()).toBe('2026-06-02T00:00:00.000Z');
-  expect(nextLocalMidnight('Asia/Tokyo', new Date('2026-06-01T16:00:00Z')).toISOString()).toBe('2026-06-02T15:00:00.000Z');
+  expect(nextLocalMidnight('Asia/Tokyo', new Date('2026-06-01T16:00:00Z')).toISOString()).toBe(
+    '2026-06-02T15:00:00.000Z'
+  );
   // New York springs forward on 2026-03-08 (a 23-hour day) and falls back on 2026-11-01 (25 hours).
-  expect(nextLocalMidnight('America/New_York', new Date('2026-03-08T12:00:00Z')).toISOString()).toBe('2026-03-09T04:00:00.000Z');
-  expect(nextLocalMidnight('America/New_York', new Date('2026-11-01T12:00:00Z')).toISOString()).toBe('2026-11-02T05:00:00.000Z');
+  expect(nextLocalMidnight('America/New_York', new Date('2026-03-08T12:00:00Z')).toISOString()).toBe(
+    '2026-03-09T04:00:00.000Z'
+  );
+  expect(nextLocalMidnight('America/New_York', new Date('2026-11-01T12:00:00Z')).toISOString()).toBe(
+    '2026-11-02T05:00:00.000Z'
+  );
   // Santiago's clocks go from 24:00 to 01:00 on 2026-09-06: that day begins at 01:00 local (04:00Z).
-  expect(nextLocalMidnight('America/Santiago', new Date('2026-09-05T12:00:00Z')).toISOString()).toBe('2026-09-06T04:00:00.000Z');
+  expect(nextLocalMidnight('America/Santiago', new Date('2026-09-05T12:00:00Z')).toISOString()).toBe(
+    '2026-09-06T04:00:00.000Z'
+  );
   expect(localDay('America/Santiago', new Date('2026-09-06T04:00:00Z'))).toBe('2026-09-06');
   expect(localDay('America/Santiago', new Date('2026-09-06T03:59:59Z'))).toBe('2026-09-05');
 });
@@ -47,7 +62,12 @@ test('nextLocalMidnight is when the next local day begins, on DST days too', () 
 test('localDaySpan is the whole local day as an interval of instants; the instant after it is the next day', () => {
   const ms = (iso: string) => new Date(iso).getTime();
   const noon = localDaySpan('Asia/Tokyo', new Date('2026-06-01T03:00:00Z'));
-  expect(noon).toEqual({ day: '2026-06-01', fromMs: ms('2026-05-31T15:00:00Z'), untilMs: ms('2026-06-01T15:00:00Z'), nextDayMs: ms('2026-06-01T15:00:00Z') });
+  expect(noon).toEqual({
+    day: '2026-06-01',
+    fromMs: ms('2026-05-31T15:00:00Z'),
+    untilMs: ms('2026-06-01T15:00:00Z'),
+    nextDayMs: ms('2026-06-01T15:00:00Z')
+  });
   // At the span's end exactly (the remembered span must not answer for it).
   expect(localDaySpan('Asia/Tokyo', new Date('2026-06-01T15:00:00Z')).day).toBe('2026-06-02');
   expect(localDaySpan('Asia/Tokyo', new Date('2026-05-31T14:59:59.999Z')).day).toBe('2026-05-31');
@@ -63,8 +83,18 @@ test('before a day whose midnight does not exist, the last quarter hour is answe
   // Santiago, 2026-09-05: the next day begins at 01:00 local (04:00Z), found in 15-minute steps,
   // so the remembered span stops a step short and the instants after it are computed each time.
   const span = localDaySpan('America/Santiago', new Date('2026-09-05T12:00:00Z'));
-  expect(span).toEqual({ day: '2026-09-05', fromMs: ms('2026-09-05T04:00:00Z'), untilMs: ms('2026-09-06T03:45:00Z'), nextDayMs: ms('2026-09-06T04:00:00Z') });
+  expect(span).toEqual({
+    day: '2026-09-05',
+    fromMs: ms('2026-09-05T04:00:00Z'),
+    untilMs: ms('2026-09-06T03:45:00Z'),
+    nextDayMs: ms('2026-09-06T04:00:00Z')
+  });
   const odd = localDaySpan('America/Santiago', new Date('2026-09-06T03:50:00Z'));
-  expect(odd).toEqual({ day: '2026-09-05', fromMs: ms('2026-09-06T03:50:00Z'), untilMs: ms('2026-09-06T03:50:00Z') + 1, nextDayMs: ms('2026-09-06T04:00:00Z') });
+  expect(odd).toEqual({
+    day: '2026-09-05',
+    fromMs: ms('2026-09-06T03:50:00Z'),
+    untilMs: ms('2026-09-06T03:50:00Z') + 1,
+    nextDayMs: ms('2026-09-06T04:00:00Z')
+  });
   expect(localDaySpan('America/Santiago', new Date('2026-09-06T04:00:00Z')).day).toBe('2026-09-06');
 });

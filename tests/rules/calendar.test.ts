@@ -6,13 +6,27 @@
  */
 import { localDay, nextLocalMidnight } from '../../server/rules/calendar';
 
-const ZONES = ['UTC', 'Asia/Tokyo', 'America/New_York', 'Europe/Berlin', 'America/Santiago', 'America/Havana', 'Asia/Beirut', 'Australia/Lord_Howe', 'Pacific/Chatham'];
+const ZONES = [
+  'UTC',
+  'Asia/Tokyo',
+  'America/New_York',
+  'Europe/Berlin',
+  'America/Santiago',
+  'America/Havana',
+  'Asia/Beirut',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham'
+];
 
 /** The oracle: Intl's own formatting of the date, no memory of instants. */
 const oracleFormats = new Map<string, Intl.DateTimeFormat>();
 function oracleDay(timeZone: string, ms: number): string {
   let f = oracleFormats.get(timeZone);
-  if (!f) oracleFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!f)
+    oracleFormats.set(
+      timeZone,
+      (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }))
+    );
   return f.format(new Date(ms));
 }
 
@@ -34,7 +48,8 @@ function instants(timeZone: string): number[] {
   const start = Date.UTC(2026, 0, 1);
   const step = (7 * 60 + 17) * 60_000;
   const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-  const offsetName = (ms: number) => offsetFormat.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value;
+  const offsetName = (ms: number) =>
+    offsetFormat.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value;
   let previous = offsetName(start);
   for (let t = start; t < Date.UTC(2027, 0, 1); t += step) {
     out.push(t);
@@ -54,21 +69,26 @@ test('the sweep finds the DST changes of 2026 (two in Berlin, none in Tokyo)', (
   expect(sweepLength('Europe/Berlin') - plain).toBe(2 * 720);
 });
 
-test.each(ZONES)('localDay and nextLocalMidnight equal a fresh computation in %s, in time order and in reverse', (timeZone) => {
-  const all = instants(timeZone);
-  for (const order of [all, [...all].reverse()]) {
-    for (let i = 0; i < order.length; i++) {
-      const ms = order[i];
-      const at = new Date(ms);
-      expect(`${timeZone} ${at.toISOString()} ${localDay(timeZone, at)}`).toBe(`${timeZone} ${at.toISOString()} ${oracleDay(timeZone, ms)}`);
-      if (i % 3 === 0) {
-        expect(`${timeZone} ${at.toISOString()} ${nextLocalMidnight(timeZone, at).toISOString()}`).toBe(
-          `${timeZone} ${at.toISOString()} ${new Date(oracleNextDay(timeZone, ms)).toISOString()}`
+test.each(ZONES)(
+  'localDay and nextLocalMidnight equal a fresh computation in %s, in time order and in reverse',
+  (timeZone) => {
+    const all = instants(timeZone);
+    for (const order of [all, [...all].reverse()]) {
+      for (let i = 0; i < order.length; i++) {
+        const ms = order[i];
+        const at = new Date(ms);
+        expect(`${timeZone} ${at.toISOString()} ${localDay(timeZone, at)}`).toBe(
+          `${timeZone} ${at.toISOString()} ${oracleDay(timeZone, ms)}`
         );
+        if (i % 3 === 0) {
+          expect(`${timeZone} ${at.toISOString()} ${nextLocalMidnight(timeZone, at).toISOString()}`).toBe(
+            `${timeZone} ${at.toISOString()} ${new Date(oracleNextDay(timeZone, ms)).toISOString()}`
+          );
+        }
       }
     }
   }
-});
+);
 
 test('the instants just before and at local midnight belong to their own days', () => {
   for (const timeZone of ZONES) {

@@ -4,7 +4,9 @@ import { rankPage, sameOverallKey, sameQuestKey } from '../../server/rules/leade
 import { levelUnlocked, questStatus } from '../../server/rules/quest-status';
 
 test('submissions left never go below 0', () => {
-  expect([submissionsLeft(5, 0), submissionsLeft(5, 4), submissionsLeft(5, 5), submissionsLeft(5, 7)]).toEqual([5, 1, 0, 0]);
+  expect([submissionsLeft(5, 0), submissionsLeft(5, 4), submissionsLeft(5, 5), submissionsLeft(5, 7)]).toEqual([
+    5, 1, 0, 0
+  ]);
 });
 
 test('the wait until the reset is rounded up to whole seconds, and at least 1', () => {
@@ -21,7 +23,11 @@ test('quest status: completed wins, signed-out callers see only XP-free levels, 
 });
 
 test('competition ranks: equal keys share a rank, the next row takes its position; the first row counts who is ahead', () => {
-  const row = (total_xp: number, quests_completed = 1, xp_reached_at = 'a') => ({ total_xp, quests_completed, xp_reached_at });
+  const row = (total_xp: number, quests_completed = 1, xp_reached_at = 'a') => ({
+    total_xp,
+    quests_completed,
+    xp_reached_at
+  });
   const rows = [row(500), row(400), row(400), row(300), row(300, 1, 'b')];
   expect(rankPage(rows, 0, () => 0, sameOverallKey)).toEqual([1, 2, 2, 4, 5]);
   // The second page starts with a row tied with the last of the first page: it keeps that rank.

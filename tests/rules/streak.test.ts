@@ -1,6 +1,12 @@
 /** The streak rule with freezes (server/rules/streak.ts): pure, no database. */
 import { addDays, localDay } from '../../server/rules/calendar';
-import { advanceStreak, MAX_STREAK_FREEZES, streakShownOn, streakState, type StreakState } from '../../server/rules/streak';
+import {
+  advanceStreak,
+  MAX_STREAK_FREEZES,
+  streakShownOn,
+  streakState,
+  type StreakState
+} from '../../server/rules/streak';
 
 const fresh: StreakState = { current: 0, longest: 0, lastActiveDay: null, freezes: 0 };
 
@@ -93,7 +99,9 @@ test('local days across the Europe/Berlin spring DST change: a freeze bridges th
 });
 
 test('a player row maps to the streak state the rules read', () => {
-  expect(streakState({ current_streak: 2, longest_streak: 7, last_active_day: '2026-01-31', streak_freezes: 1 })).toEqual({
+  expect(
+    streakState({ current_streak: 2, longest_streak: 7, last_active_day: '2026-01-31', streak_freezes: 1 })
+  ).toEqual({
     current: 2,
     longest: 7,
     lastActiveDay: '2026-01-31',

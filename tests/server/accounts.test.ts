@@ -5,22 +5,40 @@ let s: TestServer;
 
 beforeEach(() => {
   clock = new Date('2026-05-01T12:00:00Z');
-  s = makeTestServer({ now: () => clock, env: { MLQUEST_SESSION_DAYS: '2', MLQUEST_LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' } });
+  s = makeTestServer({
+    now: () => clock,
+    env: { MLQUEST_SESSION_DAYS: '2', MLQUEST_LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' }
+  });
 });
 afterEach(() => s.cleanup());
 
 const body = async (r: Response) => (await r.json()) as any;
 
 test('register, duplicate 409 naming the field, login by username and by email', async () => {
-  const res = await s.request('/auth/register', { method: 'POST', json: { username: 'Ada_L', email: 'ada@example.com', password: 'long enough pw', timezone: 'Europe/Berlin' } });
+  const res = await s.request('/auth/register', {
+    method: 'POST',
+    json: { username: 'Ada_L', email: 'ada@example.com', password: 'long enough pw', timezone: 'Europe/Berlin' }
+  });
   expect(res.status).toBe(201);
   const profile = await body(res);
-  expect(profile).toMatchObject({ username: 'Ada_L', email: 'ada@example.com', timezone: 'Europe/Berlin', total_xp: 0, level: 1 });
+  expect(profile).toMatchObject({
+    username: 'Ada_L',
+    email: 'ada@example.com',
+    timezone: 'Europe/Berlin',
+    total_xp: 0,
+    level: 1
+  });
 
-  const dupName = await s.request('/auth/register', { method: 'POST', json: { username: 'ada_l', email: 'other@example.com', password: 'long enough pw' } });
+  const dupName = await s.request('/auth/register', {
+    method: 'POST',
+    json: { username: 'ada_l', email: 'other@example.com', password: 'long enough pw' }
+  });
   expect(dupName.status).toBe(409);
   expect((await body(dupName)).error.message).toMatch(/username/);
-  const dupEmail = await s.request('/auth/register', { method: 'POST', json: { username: 'other', email: 'ADA@example.com', password: 'long enough pw' } });
+  const dupEmail = await s.request('/auth/register', {
+    method: 'POST',
+    json: { username: 'other', email: 'ADA@example.com', password: 'long enough pw' }
+  });
   expect(dupEmail.status).toBe(409);
   expect((await body(dupEmail)).error.message).toMatch(/email/);
 
@@ -35,7 +53,9 @@ test('register, duplicate 409 naming the field, login by username and by email',
 
 test('same generic 401 for unknown user and wrong password, each after one Argon2id verification', async () => {
   // Limits high enough for many samples; the two paths alternate so that load hits both alike.
-  const t = makeTestServer({ env: { MLQUEST_LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', MLQUEST_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '1000' } });
+  const t = makeTestServer({
+    env: { MLQUEST_LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', MLQUEST_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '1000' }
+  });
   try {
     await t.register('bob');
     const timed = async (username: string) => {
@@ -64,7 +84,10 @@ test('same generic 401 for unknown user and wrong password, each after one Argon
 
 test('sliding expiry, expiry, logout', async () => {
   const u = await s.registerAndLogin('carol');
-  const loginRes = await s.request('/auth/login', { method: 'POST', json: { username: 'carol', password: u.password } });
+  const loginRes = await s.request('/auth/login', {
+    method: 'POST',
+    json: { username: 'carol', password: u.password }
+  });
   const { expires_at, token_type } = await body(loginRes);
   expect(token_type).toBe('bearer');
   expect(new Date(expires_at).getTime()).toBe(clock.getTime() + 2 * 86_400_000);
@@ -85,13 +108,18 @@ test('sliding expiry, expiry, logout', async () => {
   expect((await s.request('/auth/logout', { method: 'POST', token })).status).toBe(204);
   expect((await s.request('/user/me', { token })).status).toBe(401);
   expect((await s.request('/user/me')).status).toBe(401);
-  expect((await s.request('/user/me', { token: token.replace(/.$/, (ch) => (ch === 'a' ? 'b' : 'a')) })).status).toBe(401);
+  expect((await s.request('/user/me', { token: token.replace(/.$/, (ch) => (ch === 'a' ? 'b' : 'a')) })).status).toBe(
+    401
+  );
 });
 
 test('login rate limit per account answers 429 with Retry-After, and lifts after the window', async () => {
   const u = await s.register('dave');
   for (let i = 0; i < 3; i++) {
-    expect((await s.request('/auth/login', { method: 'POST', json: { username: 'dave', password: 'wrong password' } })).status).toBe(401);
+    expect(
+      (await s.request('/auth/login', { method: 'POST', json: { username: 'dave', password: 'wrong password' } }))
+        .status
+    ).toBe(401);
   }
   const limited = await s.request('/auth/login', { method: 'POST', json: { username: 'dave', password: u.password } });
   expect(limited.status).toBe(429);
@@ -100,21 +128,54 @@ test('login rate limit per account answers 429 with Retry-After, and lifts after
   expect(retry).toBeLessThanOrEqual(900);
   expect((await body(limited)).error.code).toBe('rate_limited');
   clock = new Date(clock.getTime() + retry * 1000 + 1000);
-  expect((await s.request('/auth/login', { method: 'POST', json: { username: 'dave', password: u.password } })).status).toBe(200);
+  expect(
+    (await s.request('/auth/login', { method: 'POST', json: { username: 'dave', password: u.password } })).status
+  ).toBe(200);
 });
 
 test('PATCH /user/me changes profile fields and the password (with the old one)', async () => {
   const u = await s.registerAndLogin('erin');
   await s.register('frank');
-  const r = await s.request('/user/me', { method: 'PATCH', token: u.token, json: { display_name: 'Erin E.', timezone: 'Asia/Tokyo' } });
+  const r = await s.request('/user/me', {
+    method: 'PATCH',
+    token: u.token,
+    json: { display_name: 'Erin E.', timezone: 'Asia/Tokyo' }
+  });
   expect(r.status).toBe(200);
   expect(await body(r)).toMatchObject({ display_name: 'Erin E.', timezone: 'Asia/Tokyo' });
-  expect((await s.request('/user/me', { method: 'PATCH', token: u.token, json: { email: 'frank@example.com' } })).status).toBe(409);
-  expect((await s.request('/user/me', { method: 'PATCH', token: u.token, json: { timezone: 'Mars/Olympus' } })).status).toBe(400);
-  expect((await s.request('/user/me', { method: 'PATCH', token: u.token, json: { new_password: 'a new password' } })).status).toBe(400);
-  expect((await s.request('/user/me', { method: 'PATCH', token: u.token, json: { current_password: 'wrong one!', new_password: 'a new password' } })).status).toBe(403);
-  expect((await s.request('/user/me', { method: 'PATCH', token: u.token, json: { current_password: u.password, new_password: 'a new password' } })).status).toBe(200);
-  expect((await s.request('/auth/login', { method: 'POST', json: { username: 'erin', password: u.password } })).status).toBe(401);
+  expect(
+    (await s.request('/user/me', { method: 'PATCH', token: u.token, json: { email: 'frank@example.com' } })).status
+  ).toBe(409);
+  expect(
+    (await s.request('/user/me', { method: 'PATCH', token: u.token, json: { timezone: 'Mars/Olympus' } })).status
+  ).toBe(400);
+  expect(
+    (await s.request('/user/me', { method: 'PATCH', token: u.token, json: { new_password: 'a new password' } })).status
+  ).toBe(400);
+  expect(
+    (
+      await s.request('/user/me', {
+        method: 'PATCH',
+        token: u.token,
+        json: { current_password: 'wrong one!', new_password: 'a new password' }
+      })
+    ).status
+  ).toBe(403);
+  expect(
+    (
+      await s.request('/user/me', {
+        method: 'PATCH',
+        token: u.token,
+        json: { current_password: u.password, new_password: 'a new password' }
+      })
+    ).status
+  ).toBe(200);
+  expect(
+    (await s.request('/auth/login', { method: 'POST', json: { username: 'erin', password: u.password } })).status
+  ).toBe(401);
   const fresh = await s.login('erin', 'a new password');
-  expect(await body(await s.request('/user/me', { token: fresh }))).toMatchObject({ username: 'erin', display_name: 'Erin E.' });
+  expect(await body(await s.request('/user/me', { token: fresh }))).toMatchObject({
+    username: 'erin',
+    display_name: 'Erin E.'
+  });
 });

@@ -21,7 +21,9 @@ test('the catalog check refuses a badge asking for more XP than the pack offers'
   p.quests = p.quests.map((q: any) => ({ ...q, xp_reward: q.id === 1 ? 500 : 250 })); // 1,000 XP in total
   p.levels[1].required_xp = 100;
   p.badges.push({ id: 'xp-1500', name: 'Too far', description: 'd', icon: 'x', condition: { type: 'xp', xp: 1500 } });
-  expect(() => validatePack(p)).toThrow(/badges\[id=xp-1500\]\.condition: asks for 1500 XP but the pack offers only 1000 XP/);
+  expect(() => validatePack(p)).toThrow(
+    /badges\[id=xp-1500\]\.condition: asks for 1500 XP but the pack offers only 1000 XP/
+  );
 });
 
 test('the catalog check refuses an unreachable level and unearnable level/quest-count badges', () => {
@@ -29,15 +31,29 @@ test('the catalog check refuses an unreachable level and unearnable level/quest-
   p.levels[1].required_xp = 200; // level 1 offers 150 XP
   expect(() => validatePack(p)).toThrow(/levels\[id=2\] "Next" needs required_xp 200 but .* offer only 150 XP/);
   const q = basic();
-  q.badges.push({ id: 'lvl-9', name: 'n', description: 'd', icon: 'x', condition: { type: 'level_reached', level: 9 } });
-  q.badges.push({ id: 'many', name: 'n', description: 'd', icon: 'x', condition: { type: 'quests_completed', count: 4 } });
+  q.badges.push({
+    id: 'lvl-9',
+    name: 'n',
+    description: 'd',
+    icon: 'x',
+    condition: { type: 'level_reached', level: 9 }
+  });
+  q.badges.push({
+    id: 'many',
+    name: 'n',
+    description: 'd',
+    icon: 'x',
+    condition: { type: 'quests_completed', count: 4 }
+  });
   expect(() => validatePack(q)).toThrow(/lvl-9.*level 9[\s\S]*many.*4 completed quests/);
 });
 
 test('a bad pack names the file and field; a bad CSV names file, line and column', () => {
   const p = basic();
   p.quests[0].metric = 'accuracyy';
-  expect(() => validatePack(p, 'datasets/pack.json')).toThrow(/datasets\/pack\.json: \/quests\/0\/metric must be equal to one of the allowed values/);
+  expect(() => validatePack(p, 'datasets/pack.json')).toThrow(
+    /datasets\/pack\.json: \/quests\/0\/metric must be equal to one of the allowed values/
+  );
   const dir = copyPack(() => undefined);
   fs.writeFileSync(path.join(dir, 'houses', 'test.csv'), 'rooms,area,city,price\n3,lots,Berlin,300\n');
   expect(() => loadCatalog(dir)).toThrow(/houses[/\\]test\.csv: line 2, column "area": "lots" is not a number/);
@@ -58,8 +74,22 @@ test('the loader exposes both splits as typed columns', () => {
 test('restart keeps all data; a pack change updates quests and hides removed ones without losing progress', async () => {
   const s1 = makeTestServer();
   const u = await s1.registerAndLogin('keeper');
-  applyScoredSubmission(s1.db, { userId: u.id, questId: 1, submissionId: null, score: 0.9, passed: true, scoredAt: new Date() });
-  applyScoredSubmission(s1.db, { userId: u.id, questId: 2, submissionId: null, score: 0.9, passed: true, scoredAt: new Date() });
+  applyScoredSubmission(s1.db, {
+    userId: u.id,
+    questId: 1,
+    submissionId: null,
+    score: 0.9,
+    passed: true,
+    scoredAt: new Date()
+  });
+  applyScoredSubmission(s1.db, {
+    userId: u.id,
+    questId: 2,
+    submissionId: null,
+    score: 0.9,
+    passed: true,
+    scoredAt: new Date()
+  });
   const before = await (await s1.request('/user/progress', { token: u.token })).json();
   s1.close();
 
@@ -83,7 +113,9 @@ test('restart keeps all data; a pack change updates quests and hides removed one
   const me = (await (await s3.request('/user/me', { token: u.token })).json()) as any;
   expect(me.total_xp).toBe(150);
   expect(s3.db.sqlite.prepare('SELECT active FROM quests WHERE id = 2').get()).toEqual({ active: 0 });
-  expect(s3.db.sqlite.prepare('SELECT count(*) AS n FROM quest_progress WHERE user_id = ?').get(u.id)).toEqual({ n: 2 });
+  expect(s3.db.sqlite.prepare('SELECT count(*) AS n FROM quest_progress WHERE user_id = ?').get(u.id)).toEqual({
+    n: 2
+  });
   s3.cleanup();
   fs.rmSync(changed, { recursive: true });
 });

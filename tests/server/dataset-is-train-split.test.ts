@@ -22,15 +22,18 @@ test('the pack has quests on several datasets (the check below covers each)', ()
   expect(new Set(pack.quests.map((q) => q.dataset)).size).toBeGreaterThanOrEqual(9);
 });
 
-test.each(pack.quests.map((q) => [q.id, q.dataset] as const))('quest %i serves the whole train split of %s', async (id, dataset) => {
-  const dir = join(DATASETS, dirOf.get(dataset)!);
-  const train = readFileSync(join(dir, 'train.csv'), 'utf8');
-  const hidden = readFileSync(join(dir, 'test.csv'), 'utf8');
-  const res = await s.request(`/quests/${id}/dataset`);
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-  const body = await res.text();
-  expect(body.length).toBe(train.length);
-  expect(body === train).toBe(true);
-  expect(body === hidden).toBe(false);
-});
+test.each(pack.quests.map((q) => [q.id, q.dataset] as const))(
+  'quest %i serves the whole train split of %s',
+  async (id, dataset) => {
+    const dir = join(DATASETS, dirOf.get(dataset)!);
+    const train = readFileSync(join(dir, 'train.csv'), 'utf8');
+    const hidden = readFileSync(join(dir, 'test.csv'), 'utf8');
+    const res = await s.request(`/quests/${id}/dataset`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const body = await res.text();
+    expect(body.length).toBe(train.length);
+    expect(body === train).toBe(true);
+    expect(body === hidden).toBe(false);
+  }
+);

@@ -8,7 +8,13 @@ beforeEach(() => (s = makeTestServer()));
 afterEach(() => s.cleanup());
 
 function score(userId: number, questId: number, at: string, sc: number, passed: boolean) {
-  const sub = Number(s.db.sqlite.prepare("INSERT INTO submissions (user_id, quest_id, status, score, passed, created_at) VALUES (?, ?, 'scored', ?, ?, ?)").run(userId, questId, sc, passed ? 1 : 0, at).lastInsertRowid);
+  const sub = Number(
+    s.db.sqlite
+      .prepare(
+        "INSERT INTO submissions (user_id, quest_id, status, score, passed, created_at) VALUES (?, ?, 'scored', ?, ?, ?)"
+      )
+      .run(userId, questId, sc, passed ? 1 : 0, at).lastInsertRowid
+  );
   return applyScoredSubmission(s.db, { userId, questId, submissionId: sub, score: sc, passed, scoredAt: new Date(at) });
 }
 
@@ -63,9 +69,15 @@ test('every badge type is awarded exactly once and reported as new once; XP only
   expect(ids(c)).toEqual(['level-1-done', 'perfect', 'streak-3', 'two-quests', 'xp-150']);
   const d = score(u.id, 3, '2026-06-04T10:00:00Z', 0, true);
   expect(d.new_badges).toEqual([]);
-  const badges = (await (await s.request('/badges', { token: await s.login(u.username, u.password) })).json()) as { id: string; earned: boolean; earned_at: string | null }[];
+  const badges = (await (await s.request('/badges', { token: await s.login(u.username, u.password) })).json()) as {
+    id: string;
+    earned: boolean;
+    earned_at: string | null;
+  }[];
   expect(badges.every((x) => x.earned && x.earned_at !== null)).toBe(true);
-  expect((s.db.sqlite.prepare('SELECT count(*) AS n FROM user_badges WHERE user_id = ?').get(u.id) as { n: number }).n).toBe(8);
+  expect(
+    (s.db.sqlite.prepare('SELECT count(*) AS n FROM user_badges WHERE user_id = ?').get(u.id) as { n: number }).n
+  ).toBe(8);
 });
 
 test('best score follows the metric direction; attempts count', async () => {
@@ -74,7 +86,9 @@ test('best score follows the metric direction; attempts count', async () => {
   score(u.id, 3, '2026-06-01T10:00:00Z', 20, false);
   score(u.id, 3, '2026-06-01T11:00:00Z', 5, true);
   score(u.id, 3, '2026-06-01T12:00:00Z', 8, true);
-  expect(s.db.sqlite.prepare('SELECT best_score, attempts FROM quest_progress WHERE user_id = ? AND quest_id = 3').get(u.id)).toEqual({ best_score: 5, attempts: 3 });
+  expect(
+    s.db.sqlite.prepare('SELECT best_score, attempts FROM quest_progress WHERE user_id = ? AND quest_id = 3').get(u.id)
+  ).toEqual({ best_score: 5, attempts: 3 });
 });
 
 test('daily limit counts scored submissions of the local day and resets at local midnight', async () => {
@@ -84,5 +98,7 @@ test('daily limit counts scored submissions of the local day and resets at local
   score(u.id, 1, '2026-06-01T16:00:00Z', 0.1, false);
   const st = dailyLimitStatus(s.db, u.id, 1, new Date('2026-06-01T17:00:00Z'));
   expect(st).toEqual({ used: 2, limit: 3, left: 1, resets_at: '2026-06-02T15:00:00.000Z' });
-  expect(nextLocalMidnight('America/New_York', new Date('2026-03-08T12:00:00Z')).toISOString()).toBe('2026-03-09T04:00:00.000Z');
+  expect(nextLocalMidnight('America/New_York', new Date('2026-03-08T12:00:00Z')).toISOString()).toBe(
+    '2026-03-09T04:00:00.000Z'
+  );
 });

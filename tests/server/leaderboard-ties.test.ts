@@ -53,11 +53,18 @@ test('at equal XP and quests the player who reached that XP first ranks first; a
   pass(early.id, 1, '2026-06-01T10:00:00Z'); // a day earlier: the day counts are used
   pass(low.id, 2, '2026-05-01T10:00:00Z'); // 50 XP, two quests would not matter: less XP
 
-  expect(ranks((await get('/leaderboard/')).entries)).toEqual([[1, 'early'], [2, 'late'], [3, 'low']]);
+  expect(ranks((await get('/leaderboard/')).entries)).toEqual([
+    [1, 'early'],
+    [2, 'late'],
+    [3, 'low']
+  ]);
   expect((await get('/leaderboard/?limit=1', late.token)).me).toMatchObject({ rank: 2 });
   expect((await get('/leaderboard/?limit=1', low.token)).me).toMatchObject({ rank: 3 });
   expect((await get('/leaderboard/?limit=1', early.token)).me).toMatchObject({ rank: 1 });
-  expect(ranks((await get('/leaderboard/?limit=2&offset=1')).entries)).toEqual([[2, 'late'], [3, 'low']]);
+  expect(ranks((await get('/leaderboard/?limit=2&offset=1')).entries)).toEqual([
+    [2, 'late'],
+    [3, 'low']
+  ]);
 });
 
 test('at equal XP and quests on the same day the earlier time ranks first', async () => {
@@ -65,7 +72,10 @@ test('at equal XP and quests on the same day the earlier time ranks first', asyn
   const early = await s.registerAndLogin('early');
   pass(late.id, 1, '2026-06-01T18:00:00Z');
   pass(early.id, 1, '2026-06-01T07:00:00Z');
-  expect(ranks((await get('/leaderboard/')).entries)).toEqual([[1, 'early'], [2, 'late']]);
+  expect(ranks((await get('/leaderboard/')).entries)).toEqual([
+    [1, 'early'],
+    [2, 'late']
+  ]);
   expect((await get('/leaderboard/', late.token)).me).toMatchObject({ rank: 2 });
   expect((await get('/leaderboard/?limit=1&offset=1')).entries[0]).toMatchObject({ rank: 2, username: 'late' });
 });
@@ -79,7 +89,11 @@ test('quest leaderboard: at an equal best score the one who reached it first ran
   pass(best.id, 1, '2026-06-05T10:00:00Z', 0.95);
 
   const board = await get('/quests/1/leaderboard');
-  expect(board.entries.map((r) => [r.rank, r.username])).toEqual([[1, 'best'], [2, 'early'], [3, 'late']]);
+  expect(board.entries.map((r) => [r.rank, r.username])).toEqual([
+    [1, 'best'],
+    [2, 'early'],
+    [3, 'late']
+  ]);
   expect((await get('/quests/1/leaderboard', late.token)).me).toMatchObject({ rank: 3, username: 'late' });
   expect((await get('/quests/1/leaderboard', early.token)).me).toMatchObject({ rank: 2, username: 'early' });
   expect(ranks((await get('/quests/1/leaderboard?limit=1&offset=2')).entries)).toEqual([[3, 'late']]);
@@ -90,6 +104,9 @@ test('quest leaderboard: a lower-is-better metric keeps the earlier of two equal
   const early = await s.registerAndLogin('early');
   pass(late.id, 3, '2026-06-03T10:00:00Z', 4);
   pass(early.id, 3, '2026-06-02T10:00:00Z', 4);
-  expect(ranks((await get('/quests/3/leaderboard')).entries)).toEqual([[1, 'early'], [2, 'late']]);
+  expect(ranks((await get('/quests/3/leaderboard')).entries)).toEqual([
+    [1, 'early'],
+    [2, 'late']
+  ]);
   expect((await get('/quests/3/leaderboard', late.token)).me).toMatchObject({ rank: 2 });
 });

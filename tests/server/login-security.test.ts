@@ -14,7 +14,10 @@ afterEach(() => s?.cleanup());
 
 function server(env: Record<string, string> = {}): TestServer {
   clock = new Date('2026-05-01T12:00:00Z');
-  s = makeTestServer({ now: () => clock, env: { MLQUEST_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '3', MLQUEST_LOGIN_WINDOW_S: '600', ...env } });
+  s = makeTestServer({
+    now: () => clock,
+    env: { MLQUEST_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '3', MLQUEST_LOGIN_WINDOW_S: '600', ...env }
+  });
   return s;
 }
 
@@ -50,22 +53,26 @@ test('per address, every attempt counts (right or wrong, any account) until the 
 test('untrusted (the default), X-Forwarded-For is ignored: a client cannot dodge the limit by inventing addresses', async () => {
   const srv = server();
   const a = await srv.register('alice');
-  for (const fwd of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) expect((await login(srv, 'alice', a.password, fwd)).status).toBe(200);
+  for (const fwd of ['198.51.100.1', '198.51.100.2', '198.51.100.3'])
+    expect((await login(srv, 'alice', a.password, fwd)).status).toBe(200);
   await expectLimited(await login(srv, 'alice', a.password, '198.51.100.4'));
 });
 
-test.each(['true', '1'])('MLQUEST_TRUST_PROXY=%s: the limit is per first X-Forwarded-For entry, the client the proxy saw', async (flag) => {
-  const srv = server({ MLQUEST_TRUST_PROXY: flag });
-  const a = await srv.register('alice');
-  expect((await login(srv, 'alice', a.password, '203.0.113.5')).status).toBe(200);
-  expect((await login(srv, 'alice', a.password, '203.0.113.5, 10.0.0.1')).status).toBe(200);
-  expect((await login(srv, 'alice', a.password, ' 203.0.113.5 ,10.0.0.2')).status).toBe(200);
-  await expectLimited(await login(srv, 'alice', a.password, '203.0.113.5'));
-  // Another client behind the same proxy, even one whose chain mentions the limited address.
-  expect((await login(srv, 'alice', a.password, '198.51.100.7, 203.0.113.5')).status).toBe(200);
-  // No header: the socket's address, a budget of its own.
-  expect((await login(srv, 'alice', a.password)).status).toBe(200);
-});
+test.each(['true', '1'])(
+  'MLQUEST_TRUST_PROXY=%s: the limit is per first X-Forwarded-For entry, the client the proxy saw',
+  async (flag) => {
+    const srv = server({ MLQUEST_TRUST_PROXY: flag });
+    const a = await srv.register('alice');
+    expect((await login(srv, 'alice', a.password, '203.0.113.5')).status).toBe(200);
+    expect((await login(srv, 'alice', a.password, '203.0.113.5, 10.0.0.1')).status).toBe(200);
+    expect((await login(srv, 'alice', a.password, ' 203.0.113.5 ,10.0.0.2')).status).toBe(200);
+    await expectLimited(await login(srv, 'alice', a.password, '203.0.113.5'));
+    // Another client behind the same proxy, even one whose chain mentions the limited address.
+    expect((await login(srv, 'alice', a.password, '198.51.100.7, 203.0.113.5')).status).toBe(200);
+    // No header: the socket's address, a budget of its own.
+    expect((await login(srv, 'alice', a.password)).status).toBe(200);
+  }
+);
 
 test('only a SHA-256 hash of the session secret is stored, never the secret or the token', async () => {
   const srv = server();

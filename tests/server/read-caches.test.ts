@@ -41,7 +41,10 @@ function uncachedList(): unknown[] {
 /** Runs SQL on the database file from another process (its own connection). */
 function writeFromAnotherProcess(sql: string, ...params: (string | number)[]): void {
   const script = `const db = require('better-sqlite3')(process.argv[1]); db.pragma('busy_timeout = 5000'); db.prepare(process.argv[2]).run(...JSON.parse(process.argv[3])); db.close();`;
-  const r = spawnSync(process.execPath, ['-e', script, s.dbPath, sql, JSON.stringify(params)], { cwd: process.cwd(), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-e', script, s.dbPath, sql, JSON.stringify(params)], {
+    cwd: process.cwd(),
+    encoding: 'utf8'
+  });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
 }
@@ -70,7 +73,9 @@ test('GET /quests/ served from the cache equals the uncached list, and a scored 
 test('a write by another process (XP that unlocks a level) shows on the next GET', async () => {
   const cached = await questList();
   const xp = findUserById(s.db, player.id)!.total_xp;
-  const nextLevel = [...s.catalog.pack.levels].sort((a, b) => a.required_xp - b.required_xp).find((l) => l.required_xp > xp)!;
+  const nextLevel = [...s.catalog.pack.levels]
+    .sort((a, b) => a.required_xp - b.required_xp)
+    .find((l) => l.required_xp > xp)!;
   const lockedQuest = s.catalog.pack.quests.find((q) => q.level === nextLevel.id)!;
   expect(quest(cached, lockedQuest.id).status).toBe('locked');
   writeFromAnotherProcess('UPDATE users SET total_xp = ? WHERE id = ?', nextLevel.required_xp, player.id);

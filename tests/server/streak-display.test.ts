@@ -12,13 +12,22 @@ beforeEach(() => (s = makeTestServer({ now: () => clock })));
 afterEach(() => s.cleanup());
 
 const scoreAt = (userId: number, at: string) =>
-  applyScoredSubmission(s.db, { userId, questId: 2, submissionId: null, score: 0.1, passed: false, scoredAt: new Date(at) });
+  applyScoredSubmission(s.db, {
+    userId,
+    questId: 2,
+    submissionId: null,
+    score: 0.1,
+    passed: false,
+    scoredAt: new Date(at)
+  });
 
 async function shown(token: string): Promise<{ progress: number; longest: number; board: number | undefined }> {
   const res = await s.request('/user/progress', { token });
   expect(res.status).toBe(200);
   const progress = (await res.json()) as { current_streak: number; longest_streak: number };
-  const board = (await (await s.request('/leaderboard/', { token })).json()) as { me: { current_streak: number } | null };
+  const board = (await (await s.request('/leaderboard/', { token })).json()) as {
+    me: { current_streak: number } | null;
+  };
   return { progress: progress.current_streak, longest: progress.longest_streak, board: board.me?.current_streak };
 }
 
@@ -37,7 +46,7 @@ test('a two-day streak shows on the day after, and falls to 0 after a whole miss
   expect(await shown(u.token)).toEqual({ progress: 0, longest: 2, board: 0 });
 });
 
-test('the missed day is the learner\'s local day, not UTC\'s', async () => {
+test("the missed day is the learner's local day, not UTC's", async () => {
   // Tokyo is UTC+9: 2026-06-02T16:00Z is already June 3rd there.
   const u = await s.registerAndLogin('tokyo', { timezone: 'Asia/Tokyo' });
   scoreAt(u.id, '2026-06-01T01:00:00Z'); // June 1st, 10:00 JST

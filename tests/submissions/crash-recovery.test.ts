@@ -54,15 +54,31 @@ test('a server killed with SIGKILL during evaluation finishes the submission aft
   const first = await startServer(port);
 
   const account = { username: 'crashtest', email: 'crashtest@example.com', password: 'correct horse battery' };
-  expect((await fetch(`${base}/auth/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(account) })).status).toBe(201);
+  expect(
+    (
+      await fetch(`${base}/auth/register`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(account)
+      })
+    ).status
+  ).toBe(201);
   const login = await json(
-    await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: account.username, password: account.password }) })
+    await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: account.username, password: account.password })
+    })
   );
   const auth = { Authorization: `Bearer ${String(login.access_token)}` };
 
   const form = new FormData();
   form.append('model_file', new Blob([readFileSync(join(ROOT, 'tests', 'fixtures', 'models', slow.file))]), slow.file);
-  const submitted = await fetch(`${base}/quests/${slow.quest_id}/submit`, { method: 'POST', body: form, headers: auth });
+  const submitted = await fetch(`${base}/quests/${slow.quest_id}/submit`, {
+    method: 'POST',
+    body: form,
+    headers: auth
+  });
   expect(submitted.status).toBe(202);
   const id = Number((await json(submitted)).submission_id);
 
@@ -77,7 +93,9 @@ test('a server killed with SIGKILL during evaluation finishes the submission aft
   await exited(first.child);
   const db = new Database(join(dir, 'mlquest.db'), { readonly: true });
   const row = db.prepare('SELECT status FROM submissions WHERE id = ?').get(id) as { status: string };
-  const blob = db.prepare('SELECT count(*) AS n FROM submission_models WHERE submission_id = ?').get(id) as { n: number };
+  const blob = db.prepare('SELECT count(*) AS n FROM submission_models WHERE submission_id = ?').get(id) as {
+    n: number;
+  };
   db.close();
   expect(row.status).toBe('evaluating');
   expect(blob.n).toBe(1);

@@ -69,13 +69,16 @@ test.each([
   ['not_onnx_random.bin', 'not_onnx', /not an ONNX model.*skl2onnx/],
   ['not_onnx_checkpoint.zip', 'not_onnx_zip', /ZIP archive.*skl2onnx/],
   ['not_onnx_model.joblib.z', 'not_onnx_compressed', /compressed.*skl2onnx/]
-])('%s is refused before queueing with 422 %s, a message naming the problem and what to do', async (file, code, phrase) => {
-  const res = await s.submit(1, file, player.token);
-  expect(res.status).toBe(422);
-  const body = (await res.json()) as { error: { code: string; message: string } };
-  expect(body.error.code).toBe(code);
-  expect(body.error.message).toMatch(phrase);
-});
+])(
+  '%s is refused before queueing with 422 %s, a message naming the problem and what to do',
+  async (file, code, phrase) => {
+    const res = await s.submit(1, file, player.token);
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe(code);
+    expect(body.error.message).toMatch(phrase);
+  }
+);
 
 test('a file over MLQUEST_MAX_MODEL_MB gets 413 before it is held in memory', async () => {
   const big = new Uint8Array(1024 * 1024 + 200 * 1024);
@@ -91,7 +94,12 @@ test('a streamed body without Content-Length is counted and cut off at the cap',
   let sent = 0;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
-      if (sent === 0) controller.enqueue(new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="model_file"; filename="m.onnx"\r\n\r\n`));
+      if (sent === 0)
+        controller.enqueue(
+          new TextEncoder().encode(
+            `--${boundary}\r\nContent-Disposition: form-data; name="model_file"; filename="m.onnx"\r\n\r\n`
+          )
+        );
       if (sent >= 40) {
         controller.close();
         return;

@@ -12,7 +12,9 @@ interface ExpectedModel {
   quest_id: number;
   onnx_score: number;
 }
-const expected = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'expected_scores.json'), 'utf8')) as { models: ExpectedModel[] };
+const expected = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'expected_scores.json'), 'utf8')) as {
+  models: ExpectedModel[];
+};
 
 let s: SubmissionTestServer;
 let player: TestUser;
@@ -27,28 +29,36 @@ afterAll(async () => {
   await s.shutdown();
 });
 
-test.each(expected.models.map((m) => [m.file, m] as const))('%s scores through HTTP as scikit-learn says', async (_f, m) => {
-  const res = await s.submit(m.quest_id, m.file, player.token);
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as Record<string, unknown>;
-  expect(body.status).toBe('scored');
-  expect(Math.abs((body.score as number) - m.onnx_score)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(m.onnx_score)));
-  const quest = s.catalog.quest(m.quest_id)!;
-  const passes = quest.direction === 'higher_is_better' ? m.onnx_score >= quest.threshold : m.onnx_score <= quest.threshold;
-  expect(body).toMatchObject({
-    quest_id: m.quest_id,
-    metric: quest.metric,
-    threshold: quest.threshold,
-    higher_is_better: quest.direction === 'higher_is_better',
-    passed: passes
-  });
-  expect(typeof body.message).toBe('string');
-  expect(body.limit_resets_at).toEqual(expect.any(String));
-  expect(res.headers.get('location')).toBe(`/submissions/${String(body.submission_id)}`);
-});
+test.each(expected.models.map((m) => [m.file, m] as const))(
+  '%s scores through HTTP as scikit-learn says',
+  async (_f, m) => {
+    const res = await s.submit(m.quest_id, m.file, player.token);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body.status).toBe('scored');
+    expect(Math.abs((body.score as number) - m.onnx_score)).toBeLessThanOrEqual(
+      1e-9 * Math.max(1, Math.abs(m.onnx_score))
+    );
+    const quest = s.catalog.quest(m.quest_id)!;
+    const passes =
+      quest.direction === 'higher_is_better' ? m.onnx_score >= quest.threshold : m.onnx_score <= quest.threshold;
+    expect(body).toMatchObject({
+      quest_id: m.quest_id,
+      metric: quest.metric,
+      threshold: quest.threshold,
+      higher_is_better: quest.direction === 'higher_is_better',
+      passed: passes
+    });
+    expect(typeof body.message).toBe('string');
+    expect(body.limit_resets_at).toEqual(expect.any(String));
+    expect(res.headers.get('location')).toBe(`/submissions/${String(body.submission_id)}`);
+  }
+);
 
 test('a pickle is refused with 422, says how to export ONNX, is listed as rejected and does not count', async () => {
-  const before = (await (await s.request('/quests/1', { token: player.token })).json()) as { submissions_left_today: number };
+  const before = (await (await s.request('/quests/1', { token: player.token })).json()) as {
+    submissions_left_today: number;
+  };
   const res = await s.submit(1, 'not_onnx_model.pkl', player.token);
   expect(res.status).toBe(422);
   const body = (await res.json()) as { error: { code: string; message: string } };
@@ -59,7 +69,9 @@ test('a pickle is refused with 422, says how to export ONNX, is listed as reject
   };
   expect(history.submissions[0]).toMatchObject({ status: 'rejected' });
   expect(history.submissions[0].message).toMatch(/pickle/);
-  const after = (await (await s.request('/quests/1', { token: player.token })).json()) as { submissions_left_today: number };
+  const after = (await (await s.request('/quests/1', { token: player.token })).json()) as {
+    submissions_left_today: number;
+  };
   expect(after.submissions_left_today).toBe(before.submissions_left_today);
 });
 
@@ -83,7 +95,9 @@ test("the history is the caller's own, newest first, and other players cannot re
   expect(history.submissions.map((h) => h.submission_id).slice(0, 2)).toEqual([second, submission_id]);
   const other = await s.registerAndLogin();
   expect((await s.request(`/submissions/${submission_id}`, { token: other.token })).status).toBe(404);
-  const otherHistory = (await (await s.request('/quests/7/submissions', { token: other.token })).json()) as { total: number };
+  const otherHistory = (await (await s.request('/quests/7/submissions', { token: other.token })).json()) as {
+    total: number;
+  };
   expect(otherHistory.total).toBe(0);
 });
 

@@ -21,7 +21,11 @@ test('eight concurrent passing submissions of one quest award its XP exactly onc
   const replies = await Promise.all(
     Array.from({ length: 8 }, () => s.submit(1, 'housing_linear_regression.onnx', player.token))
   );
-  const bodies = (await Promise.all(replies.map((r) => r.json()))) as { status: string; passed: boolean; xp_awarded: number }[];
+  const bodies = (await Promise.all(replies.map((r) => r.json()))) as {
+    status: string;
+    passed: boolean;
+    xp_awarded: number;
+  }[];
   expect(replies.map((r) => r.status)).toEqual(Array(8).fill(200));
   expect(bodies.every((b) => b.status === 'scored' && b.passed)).toBe(true);
   const xp = s.catalog.quest(1)!.xp_reward;
@@ -29,7 +33,9 @@ test('eight concurrent passing submissions of one quest award its XP exactly onc
   expect(bodies.filter((b) => b.xp_awarded === 0)).toHaveLength(7);
   const me = (await (await s.request('/user/me', { token: player.token })).json()) as { total_xp: number };
   expect(me.total_xp).toBe(xp);
-  const awards = s.db.sqlite.prepare('SELECT count(*) AS n FROM submissions WHERE user_id = ? AND xp_awarded > 0').get(player.id) as { n: number };
+  const awards = s.db.sqlite
+    .prepare('SELECT count(*) AS n FROM submissions WHERE user_id = ? AND xp_awarded > 0')
+    .get(player.id) as { n: number };
   expect(awards.n).toBe(1);
 });
 
@@ -54,7 +60,9 @@ test('the daily limit: 429 with the reset time after the last scored submission,
   expect(body.error.code).toBe('daily_limit_reached');
   expect(body.error.message).toContain('2026-03-10T15:00:00.000Z');
   expect(Number(refused.headers.get('retry-after'))).toBe(6 * 3600);
-  const quest = (await (await s.request('/quests/7', { token: player.token })).json()) as { submissions_left_today: number };
+  const quest = (await (await s.request('/quests/7', { token: player.token })).json()) as {
+    submissions_left_today: number;
+  };
   expect(quest.submissions_left_today).toBe(0);
 
   // Other quests keep their own limit.
@@ -72,8 +80,12 @@ test('a submission still being evaluated counts against the daily limit, in the 
     const player = await wait.registerAndLogin();
     const limit = wait.catalog.quest(1)!.daily_submission_limit ?? 50;
     const leftToday = async () =>
-      ((await (await wait.request('/quests/', { token: player.token })).json()) as { id: number; submissions_left_today: number }[]).find((q) => q.id === 1)!
-        .submissions_left_today;
+      (
+        (await (await wait.request('/quests/', { token: player.token })).json()) as {
+          id: number;
+          submissions_left_today: number;
+        }[]
+      ).find((q) => q.id === 1)!.submissions_left_today;
     // Use all but one of today's submissions, then send a slow model that stays in flight.
     for (let i = 0; i < limit - 1; i++) {
       const res = await wait.submit(1, 'housing_linear_regression.onnx', player.token);

@@ -62,7 +62,10 @@ function cachedCatalog(db: Db): { version: string; levels?: LevelRow[]; quests?:
 
 export function activeLevels(db: Db): LevelRow[] {
   const cache = cachedCatalog(db);
-  return (cache.levels ??= stmt(db, 'SELECT * FROM levels WHERE active = 1 ORDER BY required_xp, position').all() as LevelRow[]);
+  return (cache.levels ??= stmt(
+    db,
+    'SELECT * FROM levels WHERE active = 1 ORDER BY required_xp, position'
+  ).all() as LevelRow[]);
 }
 
 export function findLevel(db: Db, id: number): LevelRow | undefined {
@@ -80,7 +83,10 @@ export function findQuest(db: Db, id: number): QuestRow | undefined {
 }
 
 export function activeBadges(db: Db): BadgeRow[] {
-  const rows = stmt(db, 'SELECT id, name, description, icon, condition_json, position, active FROM badges WHERE active = 1 ORDER BY position').all() as (Omit<BadgeRow, 'condition'> & { condition_json: string })[];
+  const rows = stmt(
+    db,
+    'SELECT id, name, description, icon, condition_json, position, active FROM badges WHERE active = 1 ORDER BY position'
+  ).all() as (Omit<BadgeRow, 'condition'> & { condition_json: string })[];
   return rows.map(({ condition_json, ...r }) => ({ ...r, condition: JSON.parse(condition_json) as BadgeCondition }));
 }
 
@@ -89,5 +95,8 @@ export function getMeta(db: Db, key: string): string | undefined {
 }
 
 export function setMeta(db: Db, key: string, value: string): void {
-  stmt(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  stmt(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value
+  );
 }

@@ -20,10 +20,14 @@ export interface BoardUserRow {
   streak_freezes: number;
 }
 
-const COLS = 'id, username, display_name, timezone, total_xp, quests_completed, xp_reached_at, current_streak, longest_streak, last_active_day, streak_freezes';
+const COLS =
+  'id, username, display_name, timezone, total_xp, quests_completed, xp_reached_at, current_streak, longest_streak, last_active_day, streak_freezes';
 
 export function boardPage(db: Db, limit: number, offset: number): BoardUserRow[] {
-  return stmt(db, `SELECT ${COLS} FROM users INDEXED BY users_leaderboard_idx ORDER BY total_xp DESC, quests_completed DESC, xp_reached_at ASC, id ASC LIMIT ? OFFSET ?`).all(limit, offset) as BoardUserRow[];
+  return stmt(
+    db,
+    `SELECT ${COLS} FROM users INDEXED BY users_leaderboard_idx ORDER BY total_xp DESC, quests_completed DESC, xp_reached_at ASC, id ASC LIMIT ? OFFSET ?`
+  ).all(limit, offset) as BoardUserRow[];
 }
 
 export function boardUser(db: Db, id: number): BoardUserRow | undefined {
@@ -65,7 +69,13 @@ export interface QuestBoardRow {
   best_at: string;
 }
 
-export function questBoardPage(db: Db, questId: number, higherIsBetter: boolean, limit: number, offset: number): QuestBoardRow[] {
+export function questBoardPage(
+  db: Db,
+  questId: number,
+  higherIsBetter: boolean,
+  limit: number,
+  offset: number
+): QuestBoardRow[] {
   const dir = higherIsBetter ? 'DESC' : 'ASC';
   return stmt(
     db,
@@ -82,13 +92,29 @@ export function questBoardUser(db: Db, questId: number, userId: number): QuestBo
   ).get(questId, userId) as QuestBoardRow | undefined;
 }
 
-export function questCountAhead(db: Db, questId: number, higherIsBetter: boolean, score: number, bestAt: string): number {
+export function questCountAhead(
+  db: Db,
+  questId: number,
+  higherIsBetter: boolean,
+  score: number,
+  bestAt: string
+): number {
   const cmp = higherIsBetter ? '>' : '<';
-  const a = stmt(db, `SELECT count(*) AS n FROM quest_progress WHERE quest_id = ? AND best_score ${cmp} ?`).get(questId, score) as { n: number };
-  const b = stmt(db, 'SELECT count(*) AS n FROM quest_progress WHERE quest_id = ? AND best_score = ? AND best_at < ?').get(questId, score, bestAt) as { n: number };
+  const a = stmt(db, `SELECT count(*) AS n FROM quest_progress WHERE quest_id = ? AND best_score ${cmp} ?`).get(
+    questId,
+    score
+  ) as { n: number };
+  const b = stmt(
+    db,
+    'SELECT count(*) AS n FROM quest_progress WHERE quest_id = ? AND best_score = ? AND best_at < ?'
+  ).get(questId, score, bestAt) as { n: number };
   return a.n + b.n;
 }
 
 export function countQuestBoard(db: Db, questId: number): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM quest_progress WHERE quest_id = ? AND best_score IS NOT NULL').get(questId) as { n: number }).n;
+  return (
+    stmt(db, 'SELECT count(*) AS n FROM quest_progress WHERE quest_id = ? AND best_score IS NOT NULL').get(questId) as {
+      n: number;
+    }
+  ).n;
 }

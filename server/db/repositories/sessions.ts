@@ -11,11 +11,18 @@ export interface SessionRow {
 }
 
 export function insertSession(db: Db, s: SessionRow): void {
-  stmt(db, 'INSERT INTO sessions (id, user_id, secret_hash, created_at, expires_at_ms) VALUES (?, ?, ?, ?, ?)').run(s.id, s.user_id, s.secret_hash, s.created_at, s.expires_at_ms);
+  stmt(db, 'INSERT INTO sessions (id, user_id, secret_hash, created_at, expires_at_ms) VALUES (?, ?, ?, ?, ?)').run(
+    s.id,
+    s.user_id,
+    s.secret_hash,
+    s.created_at,
+    s.expires_at_ms
+  );
 }
 
 export function findSession(db: Db, id: string): SessionRow | undefined {
-  return stmt(db, 'SELECT id, user_id, secret_hash, created_at, expires_at_ms FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
+  return stmt(db, 'SELECT id, user_id, secret_hash, created_at, expires_at_ms FROM sessions WHERE id = ?').get(id) as
+    SessionRow | undefined;
 }
 
 export function extendSession(db: Db, id: string, expiresAtMs: number): void {

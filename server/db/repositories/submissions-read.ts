@@ -24,13 +24,19 @@ export function recentSubmissions(db: Db, userId: number, limit: number): Submis
 
 /** Scored submissions per quest on one local day, for the daily limits of every quest at once. */
 export function scoredCountsOnDay(db: Db, userId: number, localDay: string): Map<number, number> {
-  const rows = stmt(db, "SELECT quest_id, count(*) AS n FROM submissions INDEXED BY submissions_user_day_idx WHERE user_id = ? AND status = 'scored' AND local_day = ? GROUP BY quest_id").all(userId, localDay) as { quest_id: number; n: number }[];
+  const rows = stmt(
+    db,
+    "SELECT quest_id, count(*) AS n FROM submissions INDEXED BY submissions_user_day_idx WHERE user_id = ? AND status = 'scored' AND local_day = ? GROUP BY quest_id"
+  ).all(userId, localDay) as { quest_id: number; n: number }[];
   return new Map(rows.map((r) => [r.quest_id, r.n]));
 }
 
 /** The user's submissions still queued or being evaluated, per quest (few rows: found by the status index). */
 export function pendingCounts(db: Db, userId: number): Map<number, number> {
-  const rows = stmt(db, "SELECT quest_id, count(*) AS n FROM submissions WHERE status IN ('queued', 'evaluating') AND user_id = ? GROUP BY quest_id").all(userId) as { quest_id: number; n: number }[];
+  const rows = stmt(
+    db,
+    "SELECT quest_id, count(*) AS n FROM submissions WHERE status IN ('queued', 'evaluating') AND user_id = ? GROUP BY quest_id"
+  ).all(userId) as { quest_id: number; n: number }[];
   return new Map(rows.map((r) => [r.quest_id, r.n]));
 }
 
@@ -45,7 +51,9 @@ export function dailyLimitCounts(db: Db, userId: number, localDay: string): Map<
 }
 
 export function countUnfinishedSubmissions(db: Db): number {
-  return (stmt(db, "SELECT count(*) AS n FROM submissions WHERE status IN ('queued', 'evaluating')").get() as { n: number }).n;
+  return (
+    stmt(db, "SELECT count(*) AS n FROM submissions WHERE status IN ('queued', 'evaluating')").get() as { n: number }
+  ).n;
 }
 
 /** The distinct local days from `fromDay` on with a scored submission of the user, oldest first. */

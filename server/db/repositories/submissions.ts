@@ -43,7 +43,10 @@ export function insertQueued(db: Db, s: NewSubmission, model: Uint8Array): numbe
       "INSERT INTO submissions (user_id, quest_id, status, message, model_sha256, model_bytes, created_at) VALUES (?, ?, 'queued', 'Waiting for an evaluator.', ?, ?, ?)"
     ).run(s.userId, s.questId, s.sha256, s.bytes, s.createdAt);
     const id = Number(info.lastInsertRowid);
-    stmt(db, 'INSERT INTO submission_models (submission_id, onnx) VALUES (?, ?)').run(id, Buffer.from(model.buffer, model.byteOffset, model.byteLength));
+    stmt(db, 'INSERT INTO submission_models (submission_id, onnx) VALUES (?, ?)').run(
+      id,
+      Buffer.from(model.buffer, model.byteOffset, model.byteLength)
+    );
     return id;
   });
 }
@@ -85,7 +88,13 @@ export function markScored(db: Db, id: number, u: ScoredUpdate): boolean {
 }
 
 /** evaluating → rejected or failed; false when it was already terminal. */
-export function markUnscored(db: Db, id: number, status: 'rejected' | 'failed', message: string, finishedAt: string): boolean {
+export function markUnscored(
+  db: Db,
+  id: number,
+  status: 'rejected' | 'failed',
+  message: string,
+  finishedAt: string
+): boolean {
   const info = stmt(
     db,
     "UPDATE submissions SET status = ?, message = ?, finished_at = ? WHERE id = ? AND status IN ('queued', 'evaluating')"
@@ -104,11 +113,18 @@ export function findSubmission(db: Db, id: number): StoredSubmission | undefined
 }
 
 export function loadModel(db: Db, id: number): Uint8Array | undefined {
-  const row = stmt(db, 'SELECT onnx FROM submission_models WHERE submission_id = ?').get(id) as { onnx: Buffer } | undefined;
+  const row = stmt(db, 'SELECT onnx FROM submission_models WHERE submission_id = ?').get(id) as
+    { onnx: Buffer } | undefined;
   return row ? new Uint8Array(row.onnx.buffer, row.onnx.byteOffset, row.onnx.byteLength) : undefined;
 }
 
-export function listForUserQuest(db: Db, userId: number, questId: number, limit: number, offset: number): StoredSubmission[] {
+export function listForUserQuest(
+  db: Db,
+  userId: number,
+  questId: number,
+  limit: number,
+  offset: number
+): StoredSubmission[] {
   return stmt(
     db,
     `SELECT ${COLUMNS} FROM submissions WHERE user_id = ? AND quest_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`
@@ -116,12 +132,18 @@ export function listForUserQuest(db: Db, userId: number, questId: number, limit:
 }
 
 export function countForUserQuest(db: Db, userId: number, questId: number): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM submissions WHERE user_id = ? AND quest_id = ?').get(userId, questId) as { n: number }).n;
+  return (
+    stmt(db, 'SELECT count(*) AS n FROM submissions WHERE user_id = ? AND quest_id = ?').get(userId, questId) as {
+      n: number;
+    }
+  ).n;
 }
 
 /** Ids of the submissions a crash or shutdown left unfinished, oldest first. */
 export function unfinishedIds(db: Db): number[] {
-  return (stmt(db, "SELECT id FROM submissions WHERE status IN ('queued', 'evaluating') ORDER BY id").all() as { id: number }[]).map(
-    (r) => r.id
-  );
+  return (
+    stmt(db, "SELECT id FROM submissions WHERE status IN ('queued', 'evaluating') ORDER BY id").all() as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
 }

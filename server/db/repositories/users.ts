@@ -19,7 +19,8 @@ export interface UserRow {
   streak_freezes: number;
 }
 
-const COLS = 'id, username, email, display_name, password_hash, timezone, created_at, total_xp, quests_completed, xp_reached_at, current_streak, longest_streak, last_active_day, streak_freezes';
+const COLS =
+  'id, username, email, display_name, password_hash, timezone, created_at, total_xp, quests_completed, xp_reached_at, current_streak, longest_streak, last_active_day, streak_freezes';
 
 export function findUserById(db: Db, id: number): UserRow | undefined {
   return stmt(db, `SELECT ${COLS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
@@ -28,7 +29,8 @@ export function findUserById(db: Db, id: number): UserRow | undefined {
 /** By username or email, without regard to case. */
 export function findUserByLogin(db: Db, login: string): UserRow | undefined {
   const l = login.toLowerCase();
-  return stmt(db, `SELECT ${COLS} FROM users WHERE username_lower = ? OR email_lower = ? LIMIT 1`).get(l, l) as UserRow | undefined;
+  return stmt(db, `SELECT ${COLS} FROM users WHERE username_lower = ? OR email_lower = ? LIMIT 1`).get(l, l) as
+    UserRow | undefined;
 }
 
 export function usernameTaken(db: Db, username: string): boolean {
@@ -36,7 +38,10 @@ export function usernameTaken(db: Db, username: string): boolean {
 }
 
 export function emailTaken(db: Db, email: string, exceptUserId = 0): boolean {
-  return stmt(db, 'SELECT 1 FROM users WHERE email_lower = ? AND id != ?').get(email.toLowerCase(), exceptUserId) !== undefined;
+  return (
+    stmt(db, 'SELECT 1 FROM users WHERE email_lower = ? AND id != ?').get(email.toLowerCase(), exceptUserId) !==
+    undefined
+  );
 }
 
 export interface NewUser {
@@ -53,7 +58,17 @@ export function insertUser(db: Db, u: NewUser): number {
     db,
     `INSERT INTO users (username, username_lower, email, email_lower, display_name, password_hash, timezone, created_at, xp_reached_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  ).run(u.username, u.username.toLowerCase(), u.email, u.email.toLowerCase(), u.displayName, u.passwordHash, u.timezone, u.now, u.now);
+  ).run(
+    u.username,
+    u.username.toLowerCase(),
+    u.email,
+    u.email.toLowerCase(),
+    u.displayName,
+    u.passwordHash,
+    u.timezone,
+    u.now,
+    u.now
+  );
   return Number(r.lastInsertRowid);
 }
 
@@ -65,7 +80,8 @@ export interface ProfileChanges {
 }
 
 export function updateProfile(db: Db, id: number, c: ProfileChanges): void {
-  if (c.email !== undefined) stmt(db, 'UPDATE users SET email = ?, email_lower = ? WHERE id = ?').run(c.email, c.email.toLowerCase(), id);
+  if (c.email !== undefined)
+    stmt(db, 'UPDATE users SET email = ?, email_lower = ? WHERE id = ?').run(c.email, c.email.toLowerCase(), id);
   if (c.timezone !== undefined) stmt(db, 'UPDATE users SET timezone = ? WHERE id = ?').run(c.timezone, id);
   if (c.displayName !== undefined) stmt(db, 'UPDATE users SET display_name = ? WHERE id = ?').run(c.displayName, id);
   if (c.passwordHash !== undefined) stmt(db, 'UPDATE users SET password_hash = ? WHERE id = ?').run(c.passwordHash, id);
@@ -73,18 +89,22 @@ export function updateProfile(db: Db, id: number, c: ProfileChanges): void {
 
 export function addXp(db: Db, id: number, xp: number, questsCompletedDelta: number, at: string): void {
   if (xp > 0) {
-    stmt(db, 'UPDATE users SET total_xp = total_xp + ?, quests_completed = quests_completed + ?, xp_reached_at = ? WHERE id = ?').run(xp, questsCompletedDelta, at, id);
+    stmt(
+      db,
+      'UPDATE users SET total_xp = total_xp + ?, quests_completed = quests_completed + ?, xp_reached_at = ? WHERE id = ?'
+    ).run(xp, questsCompletedDelta, at, id);
   } else if (questsCompletedDelta !== 0) {
     stmt(db, 'UPDATE users SET quests_completed = quests_completed + ? WHERE id = ?').run(questsCompletedDelta, id);
   }
 }
 
-export function saveStreak(db: Db, id: number, s: { current: number; longest: number; lastActiveDay: string | null; freezes: number }): void {
-  stmt(db, 'UPDATE users SET current_streak = ?, longest_streak = ?, last_active_day = ?, streak_freezes = ? WHERE id = ?').run(
-    s.current,
-    s.longest,
-    s.lastActiveDay,
-    s.freezes,
-    id
-  );
+export function saveStreak(
+  db: Db,
+  id: number,
+  s: { current: number; longest: number; lastActiveDay: string | null; freezes: number }
+): void {
+  stmt(
+    db,
+    'UPDATE users SET current_streak = ?, longest_streak = ?, last_active_day = ?, streak_freezes = ? WHERE id = ?'
+  ).run(s.current, s.longest, s.lastActiveDay, s.freezes, id);
 }

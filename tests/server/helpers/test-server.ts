@@ -53,7 +53,10 @@ export interface TestServer {
   /** Closes and deletes the temp folder. */
   cleanup(): void;
   request(pathname: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<Response>;
-  register(username?: string, extra?: Record<string, unknown>): Promise<{ id: number; username: string; email: string; password: string }>;
+  register(
+    username?: string,
+    extra?: Record<string, unknown>
+  ): Promise<{ id: number; username: string; email: string; password: string }>;
   login(username: string, password: string): Promise<string>;
   registerAndLogin(username?: string, extra?: Record<string, unknown>): Promise<TestUser>;
 }
@@ -73,7 +76,9 @@ export function makeTestServer(opts: TestServerOptions = {}): TestServer {
   });
   const server = compose(config, { now: opts.now });
   const { app, db, catalog } = server;
-  const client = hc<AppType>('http://mlquest.test', { fetch: (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init) });
+  const client = hc<AppType>('http://mlquest.test', {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init)
+  });
 
   const request: TestServer['request'] = (pathname, init = {}) => {
     const { token, json, ...rest } = init;

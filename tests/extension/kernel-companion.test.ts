@@ -4,6 +4,7 @@
  * in a binary buffer, and the learner's namespace gains no names.
  */
 import { execFileSync } from 'child_process';
+import * as ort from 'onnxruntime-node';
 import * as fs from 'fs';
 import * as path from 'path';
 import { COMM_TARGET, kernelCode } from '../../extension/companion/protocol';
@@ -14,7 +15,7 @@ const python = path.join(root, '.venv', 'bin', 'python');
 const helper = path.join(__dirname, 'run_kernel_code.py');
 
 interface IKernelRun {
-  comms: { target: string; data: Record<string, unknown>; buffer_sizes: number[]; buffer_head: string | null }[];
+  comms: { target: string; data: Record<string, unknown>; buffer_sizes: number[]; buffers_b64: string[] }[];
   reply_status: string;
   new_names: string[];
 }
@@ -46,7 +47,7 @@ const describeIfVenv = describeIf({
 describeIfVenv('kernel companion in a real kernel', () => {
   jest.setTimeout(240_000);
 
-  test('convert, list and error replies arrive over the comm; the namespace is left clean', () => {
+  test('convert, list and error replies arrive over the comm; the namespace is left clean', async () => {
     const code = [
       kernelCode({ id: 'c1', action: 'convert', variable: 'model', features: FEATURES }),
       kernelCode({ id: 'c2', action: 'list', cell_source: 'model = LinearRegression().fit(X, y)' }),
@@ -62,6 +63,13 @@ describeIfVenv('kernel companion in a real kernel', () => {
     expect(converted.buffer_sizes).toHaveLength(1);
     expect(converted.buffer_sizes[0]).toBe(converted.data.bytes);
     expect(converted.buffer_sizes[0]).toBeGreaterThan(50);
+    // The buffer is the fitted model as ONNX: onnxruntime predicts what the model predicts (y = 2a + 1).
+    const session = await ort.InferenceSession.create(Buffer.from(converted.buffers_b64[0], 'base64'));
+    const input = new ort.Tensor('float32', Float32Array.from([3, 4, 10, 11]), [2, 2]);
+    const out = await session.run({ [session.inputNames[0]]: input });
+    const predictions = Array.from(out[session.outputNames[0]].data as Float32Array);
+    expect(predictions[0]).toBeCloseTo(7, 4);
+    expect(predictions[1]).toBeCloseTo(21, 4);
     expect(listed.data).toMatchObject({
       id: 'c2',
       ok: true,

@@ -1,9 +1,10 @@
 """Runs code in a real ipykernel the way the extension does, and prints what the browser would get.
 
 stdin: JSON {"setup": "<code run normally>", "code": "<companion code run silently>"}
-stdout: JSON {"comms": [{"target", "data", "buffer_sizes", "buffer_head"}], "reply_status", "new_names"}
+stdout: JSON {"comms": [{"target", "data", "buffer_sizes", "buffers_b64"}], "reply_status", "new_names"}
 """
 
+import base64
 import json
 import sys
 
@@ -26,7 +27,7 @@ def main():
                         "target": msg["content"]["target_name"],
                         "data": msg["content"]["data"],
                         "buffer_sizes": [len(b) for b in buffers],
-                        "buffer_head": buffers[0][:4].hex() if buffers else None,
+                        "buffers_b64": [base64.b64encode(bytes(b)).decode("ascii") for b in buffers],
                     }
                 )
 

@@ -71,6 +71,18 @@ def test_column_transformer_on_dataframe_gets_one_input_per_column_and_strings_a
     inputs = {i.name: i.type.tensor_type.elem_type for i in proto.graph.input}
     assert inputs == {"size": onnx.TensorProto.FLOAT, "colour": onnx.TensorProto.STRING}
     assert all(node.op_type != "ZipMap" for node in proto.graph.node)
+    # The exported pipeline predicts what scikit-learn predicts, labels and probabilities alike,
+    # when fed the way the server feeds it (one [N, 1] tensor per column).
+    import onnxruntime as rt
+
+    session = rt.InferenceSession(onnx_bytes, providers=["CPUExecutionProvider"])
+    feeds = {
+        "size": frame[["size"]].to_numpy(dtype=np.float32),
+        "colour": frame[["colour"]].to_numpy(dtype=object),
+    }
+    labels, probabilities = session.run(None, feeds)
+    np.testing.assert_array_equal(labels, model.predict(frame))
+    np.testing.assert_allclose(probabilities, model.predict_proba(frame), atol=1e-5)
 
 
 def test_kmeans_converts():

@@ -1,7 +1,8 @@
 /**
  * Hostile and broken uploads through HTTP: each ends in the right status with a clear message,
- * while GET /health keeps answering within 100 ms (onnxruntime never runs on the server's event
- * loop). Also the size cap: 413 from the declared length, and from counting a streamed body.
+ * while GET /health keeps answering (onnxruntime never runs on the server's event loop: if it did,
+ * a /health request would wait for the whole evaluation, which the 2 s time limit lets run for
+ * seconds). The latency itself is a benchmark figure (bench/), not a timed assertion here. Also the size cap: 413 from the declared length, and from counting a streamed body.
  */
 import type { TestUser } from '../server/helpers/test-server';
 import { makeSubmissionServer, type SubmissionTestServer } from './helpers';
@@ -41,7 +42,7 @@ test.each([
   ['hostile_huge_allocation.onnx', 'failed', /more memory than an evaluator may use/],
   ['broken_nan_output.onnx', 'rejected', /NaN/],
   ['broken_wrong_length_output.onnx', 'rejected', /one prediction per input row/]
-])('%s ends %s with a clear message while /health answers within 100 ms', async (file, status, pattern) => {
+])('%s ends %s with a clear message while /health keeps answering', async (file, status, pattern) => {
   const res = await s.submit(1, file, player.token);
   expect(res.status).toBe(202);
   const { submission_id } = (await res.json()) as { submission_id: number };
@@ -52,7 +53,8 @@ test.each([
   expect(body.message).toMatch(pattern);
   expect(body.xp_awarded).toBe(0);
   expect(health.count).toBeGreaterThan(0);
-  expect(health.slowest).toBeLessThan(100);
+  // Generous for a busy 2-core machine, far below an evaluation blocking the loop.
+  expect(health.slowest).toBeLessThan(1000);
 });
 
 test.each([

@@ -240,7 +240,7 @@ test('register, open quest 1, submit from the cell, earn XP and the First Steps 
     await expect(sidebar(page).locator('[data-quest-id="1"]')).toContainText('Goal: R² ≥ 0.8');
     // A locked quest: one compact line saying what opens it, no button, no daily limit.
     const locked = sidebar(page).locator('[data-quest-id="13"]');
-    await expect(locked).toContainText('Opens with chapter 5 at 1300 XP (1300 XP to go)');
+    await expect(locked).toContainText('Opens with chapter 6 at 1300 XP (1300 XP to go)');
     await expect(locked.locator('button')).toHaveCount(0);
     await expect(locked).not.toContainText('Left today');
     // Pictures: the XP bar, the streak calendar and the course map, drawn by JupyterLab's Vega-Lite renderer.

@@ -67,6 +67,8 @@ export function localDaySpan(timeZone: string, at: Date): LocalDaySpan {
   const next = firstInstantOf(timeZone, addDays(day, 1));
   // A stepped start can be up to one step late; the day may end before it, so stop short.
   const span = { day, fromMs: from.ms, untilMs: next.stepped ? next.ms - GAP_STEP_MS : next.ms, nextDayMs: next.ms };
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: these only decide whether an instant at a
+  // span's very edge (or a stepped DST start) is served from a cached span or a span of its own; the day is the same.
   if (span.fromMs <= ms && ms < span.untilMs) {
     daySpans.set(timeZone, span);
     return span;

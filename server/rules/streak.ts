@@ -47,7 +47,7 @@ export function advanceStreak(state: StreakState, day: string): StreakAdvance {
   const gap = daysBetween(state.lastActiveDay, day);
   if (gap <= 0) return { state, freezesUsed: 0 };
   const missed = gap - 1;
-  if (missed === 0) return { state: continued(state, day, state.freezes), freezesUsed: 0 };
+  // The next day (no day missed) continues the streak like a bridged gap that uses no freeze.
   if (missed <= state.freezes) return { state: continued(state, day, state.freezes - missed), freezesUsed: missed };
   return {
     state: { current: 1, longest: Math.max(1, state.longest), lastActiveDay: day, freezes: state.freezes },

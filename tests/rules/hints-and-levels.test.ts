@@ -35,3 +35,16 @@ test('levels unlock when the total XP first reaches their required XP, several a
     { id: 3, name: 'Three' }
   ]);
 });
+
+test('levels that open at the same XP are named in id order (the default pack has two at 900 XP)', () => {
+  const levels = [
+    { id: 6, name: 'Real Data', required_xp: 900 },
+    { id: 4, name: 'Probabilities', required_xp: 900 },
+    { id: 3, name: 'Beyond Straight Lines', required_xp: 400 }
+  ];
+  expect(newlyUnlockedLevels(levels, 300, 900).map((l) => l.name)).toEqual([
+    'Beyond Straight Lines',
+    'Probabilities',
+    'Real Data'
+  ]);
+});
